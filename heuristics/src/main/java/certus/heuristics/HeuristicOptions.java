@@ -1,0 +1,45 @@
+package certus.heuristics;
+
+/**
+ * Knobs of the sMTL heuristic. Immutable; use {@link #defaults()} and the {@code with...} copies.
+ *
+ * @param seed                seed for every random choice (restart perturbations); same seed, same result
+ * @param timeLimitSeconds    wall-clock budget; when hit, the best solution so far is returned (may be infinite)
+ * @param maxIterations       cap on gradient (IHT/BCD) iterations per start
+ * @param localSearch         run the swap local search after IHT
+ * @param maxLocalSearchSweeps cap on local-search sweeps over the tasks
+ * @param restarts            extra starting points tried besides the warm start (0 = warm start only)
+ */
+public record HeuristicOptions(long seed, double timeLimitSeconds, int maxIterations, boolean localSearch,
+                               int maxLocalSearchSweeps, int restarts) {
+    public HeuristicOptions {
+        if (!(timeLimitSeconds > 0)) throw new IllegalArgumentException("time limit must be > 0 seconds, got " + timeLimitSeconds);
+        if (maxIterations < 1) throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+        if (maxLocalSearchSweeps < 0) throw new IllegalArgumentException("maxLocalSearchSweeps must be >= 0");
+        if (restarts < 0) throw new IllegalArgumentException("restarts must be >= 0");
+    }
+
+    public static HeuristicOptions defaults() {
+        return new HeuristicOptions(1L, Double.POSITIVE_INFINITY, 5000, true, 100, 2);
+    }
+
+    public HeuristicOptions withSeed(long newSeed) {
+        return new HeuristicOptions(newSeed, timeLimitSeconds, maxIterations, localSearch, maxLocalSearchSweeps, restarts);
+    }
+
+    public HeuristicOptions withTimeLimitSeconds(double seconds) {
+        return new HeuristicOptions(seed, seconds, maxIterations, localSearch, maxLocalSearchSweeps, restarts);
+    }
+
+    public HeuristicOptions withLocalSearch(boolean on) {
+        return new HeuristicOptions(seed, timeLimitSeconds, maxIterations, on, maxLocalSearchSweeps, restarts);
+    }
+
+    public HeuristicOptions withRestarts(int n) {
+        return new HeuristicOptions(seed, timeLimitSeconds, maxIterations, localSearch, maxLocalSearchSweeps, n);
+    }
+
+    public HeuristicOptions withMaxIterations(int n) {
+        return new HeuristicOptions(seed, timeLimitSeconds, n, localSearch, maxLocalSearchSweeps, restarts);
+    }
+}

@@ -1,0 +1,90 @@
+package certus.tensor;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * Solves {@code A x = b} for a symmetric positive semi-definite A given row-major as {@code a[i*n+j]}.
+ *
+ * <p>Cholesky first (the common case: a ridge term makes A positive definite). When A is singular — no ridge
+ * and collinear or constant columns — the system is still consistent for the least-squares problems we solve
+ * ({@code b} lies in the range of A), so we return the minimum-norm solution from an eigen-decomposition, which
+ * is a true minimizer. Systems here are small (a support of size s, or K*s for coupled tasks).
+ */
+public final class SymmetricSolver {
+    /** Relative eigenvalue cut-off below which a direction counts as null space. */
+    private static final double EIGEN_RELATIVE_CUTOFF = 1e-12;
+
+    private SymmetricSolver() {}
+
+    /** Returns x solving A x = b (or the minimum-norm least-squares solution when A is singular). Inputs unmodified. */
+    public static double[] solvePsd(double[] a, double[] b, int n) {
+        if (a.length != n * n || b.length != n) throw new IllegalArgumentException("dimension mismatch for n=" + n);
+        if (n == 0) return new double[0];
+        double[] l = a.clone();
+        if (choleskyInPlace(l, n)) {
+            double[] x = b.clone();
+            choleskySolveInPlace(l, n, x);
+            return x;
+        }
+        return eigenSolve(a, b, n);
+    }
+
+    /**
+     * Modified: overwrites the lower triangle of {@code a} with L where A = L L^T. Returns false if A is not
+     * numerically positive definite (pivot not above a relative tolerance).
+     */
+    public static boolean choleskyInPlace(double[] a, int n) {
+        double maxDiag = 0;
+        for (int i = 0; i < n; i++) maxDiag = Math.max(maxDiag, Math.abs(a[i * n + i]));
+        double tol = Math.max(maxDiag, 1e-300) * 1e-13;
+        for (int j = 0; j < n; j++) {
+            double d = a[j * n + j];
+            for (int k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
+            if (!(d > tol)) return false;
+            double ljj = Math.sqrt(d);
+            a[j * n + j] = ljj;
+            for (int i = j + 1; i < n; i++) {
+                double v = a[i * n + j];
+                for (int k = 0; k < j; k++) v -= a[i * n + k] * a[j * n + k];
+                a[i * n + j] = v / ljj;
+            }
+        }
+        return true;
+    }
+
+    /** Modified: x is overwritten with the solution of L L^T x = x, L from {@link #choleskyInPlace}. */
+    public static void choleskySolveInPlace(double[] l, int n, double[] x) {
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            for (int k = 0; k < i; k++) v -= l[i * n + k] * x[k];
+            x[i] = v / l[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double v = x[i];
+            for (int k = i + 1; k < n; k++) v -= l[k * n + i] * x[k];
+            x[i] = v / l[i * n + i];
+        }
+    }
+
+    private static double[] eigenSolve(double[] a, double[] b, int n) {
+        DMatrixRMaj m = new DMatrixRMaj(n, n, true, a);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(m)) throw new ArithmeticException("eigen-decomposition failed for a " + n + "x" + n + " system");
+        double maxEig = 0;
+        for (int i = 0; i < n; i++) maxEig = Math.max(maxEig, Math.abs(eig.getEigenvalue(i).real));
+        double cutoff = Math.max(maxEig, 1e-300) * EIGEN_RELATIVE_CUTOFF;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double lambda = eig.getEigenvalue(i).real;
+            if (lambda <= cutoff) continue;
+            DMatrixRMaj v = eig.getEigenVector(i);
+            double proj = 0;
+            for (int r = 0; r < n; r++) proj += v.get(r, 0) * b[r];
+            double coef = proj / lambda;
+            for (int r = 0; r < n; r++) x[r] += coef * v.get(r, 0);
+        }
+        return x;
+    }
+}
