@@ -60,6 +60,10 @@ final class CsvHeader {
 
         Integer task = index.get(options.taskColumn());
         if (task == null) {
+            if (looksLikeData(all)) {
+                throw new DataFormatException(where + ": no task column '" + options.taskColumn() + "'; the first row "
+                        + all + " looks like data, not a header. Maybe add a header row such as 'task,y,x1,x2'");
+            }
             throw new DataFormatException(where + ": no task column '" + options.taskColumn() + "'; the header has columns "
                     + all + ". Maybe " + suggest(options.taskColumn(), all, "--task-col", "the task labels"));
         }
@@ -101,6 +105,20 @@ final class CsvHeader {
         }
         return new CsvHeader(source, line, all, task, responseColumn, featureIdx.stream().mapToInt(Integer::intValue).toArray(),
                 List.copyOf(featureNames));
+    }
+
+    /** A header where most names are numbers is almost surely a data row: the file lacks a header. */
+    private static boolean looksLikeData(List<String> names) {
+        int numeric = 0;
+        for (String n : names) {
+            try {
+                CsvCells.parseFinite(n, "");
+                numeric++;
+            } catch (DataFormatException e) {
+                // not a number: a plausible column name
+            }
+        }
+        return numeric * 2 > names.size();
     }
 
     /** "pass --task-col 'Task'" when a case-insensitive match exists, else a general hint. */

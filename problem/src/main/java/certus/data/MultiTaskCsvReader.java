@@ -23,8 +23,11 @@ import java.util.Objects;
  *
  * <p>Every problem is a {@link DataFormatException} whose message starts with the location
  * ({@code "data.csv line 17, column 'x3' (4): ..."}; the column index is 1-based) and, where a fix is likely,
- * ends with a "Maybe ..." hint. No row is ever dropped silently: a bad cell fails the whole read. The reader
- * never prints; soft issues (constant columns) are returned as warnings.
+ * ends with a "Maybe ..." hint. No row is ever dropped silently: a bad cell fails the whole read (blank lines are
+ * not rows and are skipped, but still counted for line numbers). Header names, task labels and numbers are
+ * trimmed of surrounding whitespace, since stray spaces after a delimiter are the commonest harmless defect;
+ * quote-aware parsing (RFC 4180) lets labels contain commas. The reader never prints; soft issues (constant
+ * columns) are returned as warnings. Input is UTF-8; a leading byte-order mark is ignored.
  */
 public final class MultiTaskCsvReader {
     private final CsvFormatOptions options;
@@ -229,13 +232,13 @@ public final class MultiTaskCsvReader {
     }
 
     private static Reader open(Path file) {
+        if (Files.isDirectory(file)) throw new DataFormatException(file + ": is a directory, not a CSV file");
         try {
             return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file + ": file not found (looked at " + file.toAbsolutePath() + ")", e);
         } catch (IOException e) {
-            String what = Files.isDirectory(file) ? "is a directory, not a CSV file" : "cannot be read: " + e;
-            throw new DataFormatException(file + ": " + what, e);
+            throw new DataFormatException(file + ": cannot be read: " + e, e);
         }
     }
 

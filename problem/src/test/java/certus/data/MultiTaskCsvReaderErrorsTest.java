@@ -40,6 +40,18 @@ class MultiTaskCsvReaderErrorsTest {
     }
 
     @Test
+    void directoryIsRejected() {
+        DataFormatException e = fails(dir);
+        assertMentions(e, dir.toString(), "directory");
+    }
+
+    @Test
+    void fileWithoutHeaderGetsAHint() {
+        DataFormatException e = fails(CsvTestFiles.write(dir, "nohdr.csv", "a,1.5,2", "a,2,3"));
+        assertMentions(e, "nohdr.csv line 1", "looks like data", "header row");
+    }
+
+    @Test
     void emptyFileIsRejected() {
         DataFormatException e = fails(CsvTestFiles.writeRaw(dir, "empty.csv", ""));
         assertMentions(e, "empty.csv", "empty");
