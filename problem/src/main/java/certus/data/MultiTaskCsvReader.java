@@ -83,7 +83,9 @@ public final class MultiTaskCsvReader {
     }
 
     /**
-     * Reads rows to predict against a fitted model (UTF-8).
+     * Reads rows to predict against a fitted model (UTF-8). The response column is read when present and required
+     * only if {@link CsvFormatOptions#requireResponse()} is set: use {@link CsvFormatOptions#forPrediction()} for
+     * plain prediction and the training options for scoring. Tasks may have any number of rows here.
      *
      * @param modelFeatures the model's feature names; the file must hold each of them (any column order) and no
      *                      other feature column unless it is dropped
