@@ -53,7 +53,7 @@ final class FitRunner {
             boolean[][] z;
             if (r == 0) z = WarmStarts.marginal(ws);
             else if (r == 1 && !ws.common() && problem.taskCount() > 1) z = commonSupportStart();
-            else z = WarmStarts.perturb(problem, best, rnd);
+            else z = WarmStarts.perturb(problem, best, rnd, r % 2 == 0);
             if (z != null && !deadline.expired()) runStart(z);
         }
         StopReason stop = timedOut || deadline.expired() && bestStop != StopReason.CONVERGED ? StopReason.TIME_LIMIT : bestStop;
@@ -98,6 +98,7 @@ final class FitRunner {
     }
 
     private void consider(SmtlSolution candidate, StopReason stop) {
+        if (separable() && best != null) candidate = mergePerTask(candidate);
         double value = ObjectiveEvaluator.value(problem, candidate);
         if (value < bestValue) {
             best = candidate;
@@ -105,6 +106,35 @@ final class FitRunner {
             bestStop = stop;
         }
         progress.report("start", iterations, bestValue);
+    }
+
+    /** Independent tasks (L0L2): F is a sum of per-task terms, so the best of each task can be combined. */
+    private boolean separable() {
+        return problem.bbar() == 0 && problem.zbar() == 0 && !problem.commonSupport() && problem.taskCount() > 1;
+    }
+
+    /** Per task, the better of the candidate's and the incumbent's support (valid because F separates). */
+    private SmtlSolution mergePerTask(SmtlSolution candidate) {
+        boolean[][] z = candidate.supports();
+        boolean[][] incumbent = best.supports();
+        for (int k = 0; k < problem.taskCount(); k++) {
+            if (taskValue(k, best) < taskValue(k, candidate)) z[k] = incumbent[k];
+        }
+        return SupportRefitter.refit(problem, z);
+    }
+
+    private double taskValue(int k, SmtlSolution sol) {
+        var t = problem.data().task(k);
+        double[] fitted = new double[t.rows()];
+        t.x().timesInto(sol.coefficients(k), fitted);
+        double ss = 0;
+        double sq = 0;
+        for (int i = 0; i < fitted.length; i++) {
+            double r = t.y(i) - sol.intercept(k) - fitted[i];
+            ss += r * r;
+        }
+        for (int j = 0; j < problem.featureCount(); j++) sq += sol.coefficient(k, j) * sol.coefficient(k, j);
+        return ss / (2.0 * t.rows()) + 0.5 * problem.ridge() * sq;
     }
 
     private void checkShape(SmtlSolution warmStart) {

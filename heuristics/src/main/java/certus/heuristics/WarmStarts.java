@@ -94,10 +94,10 @@ final class WarmStarts {
     }
 
     /**
-     * A seeded perturbation: in every block about half of the support (at least one feature) is replaced by
-     * random selectable outsiders. Explores other basins of IHT while keeping part of the good support.
+     * A seeded perturbation: in every block about half of the support (or all of it when {@code whole}; at
+     * least one feature) is replaced by random selectable outsiders. Explores other basins of IHT while keeping part of the good support.
      */
-    static boolean[][] perturb(SmtlProblem problem, SmtlSolution from, SplittableRandom rnd) {
+    static boolean[][] perturb(SmtlProblem problem, SmtlSolution from, SplittableRandom rnd, boolean whole) {
         int kCount = problem.taskCount();
         int p = problem.featureCount();
         boolean common = problem.commonSupport() && kCount > 1;
@@ -107,7 +107,7 @@ final class WarmStarts {
             int lead = common ? 0 : b;
             int size = 0;
             for (int j = 0; j < p; j++) if (z[lead][j]) size++;
-            int changes = Math.max(1, size / 2);
+            int changes = whole ? Math.max(1, size) : Math.max(1, size / 2);
             for (int c = 0; c < changes; c++) {
                 int in = rnd.nextInt(p);
                 if (z[lead][in] || !selectable(problem, lead, in, common)) continue;

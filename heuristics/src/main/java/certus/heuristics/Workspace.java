@@ -192,6 +192,53 @@ final class Workspace {
         return loss + 0.5 * problem.ridge() * ridgeSq + 0.5 * problem.bbar() * Math.max(0, bbarSq) + 0.5 * problem.zbar() * zsum;
     }
 
+    /**
+     * F of a solution that has this workspace's problem, from residuals over the support columns only
+     * (O(K n s + K p) instead of the evaluator's O(K n p)); Zbar from the solution's supports.
+     */
+    double valueOf(SmtlSolution sol, double[] scratch) {
+        double loss = 0;
+        double sq = 0;
+        double bbarSq = 0;
+        double zsum = 0;
+        for (int k = 0; k < kCount; k++) {
+            System.arraycopy(yc[k], 0, scratch, 0, n[k]);
+            double shift = 0;
+            for (int j = 0; j < p; j++) {
+                double b = sol.coefficient(k, j);
+                if (b != 0.0) {
+                    x[k].addScaledColumnInto(j, -b, scratch);
+                    shift += b * means[k][j];
+                    sq += b * b;
+                }
+            }
+            double ss = 0;
+            for (int i = 0; i < n[k]; i++) {
+                double v = scratch[i] + shift;
+                ss += v * v;
+            }
+            loss += ss / (2.0 * n[k]);
+        }
+        bbarSq = sq;
+        for (int j = 0; j < p; j++) {
+            double sum = 0;
+            int m = 0;
+            for (int k = 0; k < kCount; k++) {
+                sum += sol.coefficient(k, j);
+                if (sol.inSupport(k, j)) m++;
+            }
+            bbarSq -= sum * sum / kCount;
+            zsum += (double) m * (kCount - m) / kCount;
+        }
+        return loss + 0.5 * problem.ridge() * sq + 0.5 * problem.bbar() * Math.max(0, bbarSq) + 0.5 * problem.zbar() * zsum;
+    }
+
+    int maxRows() {
+        int m = 0;
+        for (int v : n) m = Math.max(m, v);
+        return m;
+    }
+
     /** Support of task k as ascending indices. */
     int[] support(int k) {
         int c = 0;

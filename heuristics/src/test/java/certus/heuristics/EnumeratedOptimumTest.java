@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reported objective is always the evaluator's value of a feasible solution.
  */
 class EnumeratedOptimumTest {
-    private static final int PER_VARIANT = 60;
+    private static final int PER_VARIANT = 100;
     private static final double HIT_REL = 1e-9;
 
     @Test
