@@ -49,15 +49,16 @@ final class FitRunner {
         }
         runStart(first);
         SplittableRandom rnd = new SplittableRandom(options.seed());
-        for (int r = 0; r < options.restarts() && !deadline.expired(); r++) {
+        int r = 0;
+        for (; r < options.restarts() && !deadline.expired(); r++) {
             boolean[][] z;
             if (r == 0) z = WarmStarts.marginal(ws);
             else if (r == 1 && !ws.common() && problem.taskCount() > 1) z = commonSupportStart();
             else z = WarmStarts.perturb(problem, best, rnd, r % 2 == 0);
             if (z != null && !deadline.expired()) runStart(z);
         }
-        StopReason stop = timedOut || deadline.expired() && bestStop != StopReason.CONVERGED ? StopReason.TIME_LIMIT : bestStop;
-        if (timedOut) stop = StopReason.TIME_LIMIT;
+        // A start cut short or restarts skipped for lack of time both mean the budget decided the answer.
+        StopReason stop = timedOut || r < options.restarts() ? StopReason.TIME_LIMIT : bestStop;
         progress.force("done", iterations, bestValue);
         return new HeuristicResult(best, bestValue, stop, iterations, swaps, deadline.elapsedSeconds());
     }
@@ -163,10 +164,5 @@ final class FitRunner {
             b0[k] = v;
         }
         return new SmtlSolution(b0, beta, z);
-    }
-
-    /** Exact refit of a support, exposed for the facade's fallback. */
-    static SmtlSolution refit(SmtlProblem problem, boolean[][] z) {
-        return SupportRefitter.refit(problem, z);
     }
 }
