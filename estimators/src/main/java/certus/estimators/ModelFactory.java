@@ -17,10 +17,11 @@ final class ModelFactory {
 
     /**
      * A heuristic result is FEASIBLE at best: it proves nothing, so it never says optimal, and bound and gap stay
-     * null. The objective is recomputed by the ObjectiveEvaluator rather than taken from the engine, and an
+     * null. {@code wallSeconds} is the caller's wall-clock measurement (it includes the engine's warm start); the
+     * larger of it and the engine's own figure is reported. The objective is recomputed by the ObjectiveEvaluator rather than taken from the engine, and an
      * infeasible point (a bug in the engine) is an error, never reported as a fit.
      */
-    static SmtlModel fromHeuristic(SmtlProblem problem, HeuristicResult result, HeuristicOptions options) {
+    static SmtlModel fromHeuristic(SmtlProblem problem, HeuristicResult result, HeuristicOptions options, double wallSeconds) {
         List<String> features = problem.data().featureNames();
         List<String> tasks = problem.data().taskLabels();
         SmtlParams params = SmtlParams.of(problem);
@@ -28,7 +29,7 @@ final class ModelFactory {
             boolean timedOut = result != null && result.stop() == HeuristicResult.StopReason.TIME_LIMIT;
             Termination t = new Termination(Termination.Reason.NO_SOLUTION_FOUND,
                     timedOut ? Termination.Limit.TIME : Termination.Limit.NONE, "no solution returned");
-            return new SmtlModel(FitStatus.NO_SOLUTION, t, null, null, null, result == null ? 0 : result.seconds(),
+            return new SmtlModel(FitStatus.NO_SOLUTION, t, null, null, null, Math.max(wallSeconds, result == null ? 0 : result.seconds()),
                     method(options), null, params, features, tasks, null);
         }
         List<String> violations = ObjectiveEvaluator.violations(problem, result.solution());
@@ -37,7 +38,7 @@ final class ModelFactory {
                     + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
         }
         double objective = ObjectiveEvaluator.value(problem, result.solution());
-        return new SmtlModel(FitStatus.FEASIBLE, Termination.of(result.stop()), objective, null, null, result.seconds(),
+        return new SmtlModel(FitStatus.FEASIBLE, Termination.of(result.stop()), objective, null, null, Math.max(wallSeconds, result.seconds()),
                 method(options), null, params, features, tasks, result.solution());
     }
 }

@@ -47,8 +47,10 @@ public final class Smtl {
     /** Fits the configured problem; throws InvalidProblemException when s exceeds the data's p. */
     public SmtlModel fit(MultiTaskData data) {
         SmtlProblem problem = params.toProblem(data);
+        long start = System.nanoTime();
         List<HeuristicResult> results = fitter.fitPath(List.of(problem), options, listener);
-        return ModelFactory.fromHeuristic(problem, results.isEmpty() ? null : results.get(0), options);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return ModelFactory.fromHeuristic(problem, results.isEmpty() ? null : results.get(0), options, seconds);
     }
 
     /**
@@ -62,7 +64,8 @@ public final class Smtl {
         List<HeuristicResult> results = fitter.fitPath(problems, options, listener);
         SmtlModel[] out = new SmtlModel[problems.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ModelFactory.fromHeuristic(problems.get(i), i < results.size() ? results.get(i) : null, options);
+            HeuristicResult r = i < results.size() ? results.get(i) : null;
+            out[i] = ModelFactory.fromHeuristic(problems.get(i), r, options, r == null ? 0.0 : r.seconds());
         }
         return out;
     }

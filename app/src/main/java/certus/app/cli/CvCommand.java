@@ -80,9 +80,9 @@ final class CvCommand implements Callable<Integer> {
         CvResult result = cv.run(loaded.data());
         CvRow chosen = result.chosen();
         CvRow best = result.rows().get(result.bestIndex());
-        progress.line(String.format("best: s=%d zbar=%g bbar=%g ridge=%g  cv rmse %.6g (se %.3g)", best.params().s(), best.params().zbar(),
+        progress.line(String.format("best: s=%d zbar=%s bbar=%s ridge=%s  cv rmse %.6g (se %.3g)", best.params().s(), best.params().zbar(),
                 best.params().bbar(), best.params().ridge(), best.meanRmse(), best.seRmse()));
-        progress.line(String.format("chosen by 1-SE rule: s=%d zbar=%g bbar=%g ridge=%g  cv rmse %.6g", chosen.params().s(),
+        progress.line(String.format("chosen by 1-SE rule: s=%d zbar=%s bbar=%s ridge=%s  cv rmse %.6g", chosen.params().s(),
                 chosen.params().zbar(), chosen.params().bbar(), chosen.params().ridge(), chosen.meanRmse()));
         String modelJson = ModelJson.write(result.model());
         String tableCsv = table == null ? null : CvTableCsv.write(result);

@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("data: K=%d tasks, p=%d AR(%.1f) features, %d training + %d test rows per task, SNR %.0f, seed %d%n",
                 K, P, RHO, N, N, SNR, seed);
         out.printf("truth: %d nonzeros per task, %d shared by all tasks, %d task-specific%n%n", S, COMMON, S - COMMON);
-        out.printf("fit: s=%d ridge=%g zbar=%g  method %s  status %s (%s)  objective %.6f  time %.2f s%n%n", S, RIDGE, ZBAR,
+        out.printf("fit: s=%d ridge=%s zbar=%s  method %s  status %s (%s)  objective %.6f  time %.2f s%n%n", S, RIDGE, ZBAR,
                 m.method(), m.status().jsonName(), m.termination().reason().jsonName(), m.objective(), m.seconds());
         double[] rmse = Metrics.perTaskRmse(m, sim.test());
         SupportRecovery[] rec = Metrics.supportRecovery(m.solution().supports(), sim.truth().supports());
