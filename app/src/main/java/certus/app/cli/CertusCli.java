@@ -1,0 +1,45 @@
+package certus.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code certus}: sparse multi-task regression from the command line. Results go to stdout or an atomically
+ * written file, progress and errors to stderr; exit codes follow design.md (see {@link ExitCodes}).
+ */
+@Command(name = "certus", mixinStandardHelpOptions = true, version = "certus 0.1.0-SNAPSHOT",
+        description = "Sparse multi-task regression (sMTL): fit, cross-validate, predict, simulate.",
+        subcommands = {FitCommand.class, CvCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 2 bad input or usage, 3 solver error, 4 limit reached without a solution."})
+public final class CertusCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line (tests call {@code execute} on it with their own out and err writers). */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new CertusCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println(ExitCodes.message(ex));
+            cmd.getErr().flush();
+            return ExitCodes.of(ex);
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("error: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            cmd.getErr().flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (fit, cv, predict, simulate, demo)");
+    }
+}

@@ -1,0 +1,84 @@
+package certus.app.cli;
+
+import certus.estimators.FitStatus;
+import certus.estimators.Smtl;
+import certus.estimators.SmtlModel;
+import certus.estimators.SmtlParams;
+import certus.estimators.io.ModelJson;
+import certus.estimators.io.ParamOverrides;
+import certus.estimators.io.ParamsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code certus fit}: one sMTL fit with the heuristic. Parameters come from the defaults, then the params file,
+ * then the flags (later wins). Everything is validated and computed before anything is written.
+ */
+@Command(name = "fit", mixinStandardHelpOptions = true, description = "Fit one sparse multi-task model; prints the result JSON.")
+final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--params", paramLabel = "FILE", description = "JSON with s, ridge, bbar, zbar, common_support; flags override it.")
+    Path paramsFile;
+
+    @Option(names = "--s", paramLabel = "N", description = "Nonzero coefficients per task (required here or in --params).")
+    Integer s;
+
+    @Option(names = "--ridge", paramLabel = "X", description = "Ridge weight lambda_1 (default 0).")
+    Double ridge;
+
+    @Option(names = "--bbar", paramLabel = "X", description = "Coefficient-sharing weight lambda_2 (default 0).")
+    Double bbar;
+
+    @Option(names = "--zbar", paramLabel = "X", description = "Support-sharing weight lambda_z (default 0).")
+    Double zbar;
+
+    @Option(names = "--common-support", negatable = true, description = "One support for all tasks (default: heterogeneous).")
+    Boolean commonSupport;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON here (atomically) instead of stdout.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        ParamOverrides file = paramsFile == null ? ParamOverrides.EMPTY : ParamsFile.read(paramsFile);
+        SmtlParams params = file.overriddenBy(new ParamOverrides(s, ridge, bbar, zbar, commonSupport)).resolve();
+        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
+        Smtl estimator = run.configure(Smtl.builder().params(params)).listener(progress).build();
+        DatasetSource.LoadedDataset loaded = DataLoading.source().load(dataOptions.data, dataOptions.layout());
+        loaded.warnings().forEach(w -> progress.line("warning: " + w));
+        progress.line("fitting " + loaded.data() + " with s=" + params.s() + " ridge=" + params.ridge() + " bbar=" + params.bbar()
+                + " zbar=" + params.zbar() + (params.commonSupport() ? " common-support" : ""));
+        SmtlModel model = estimator.fit(loaded.data());
+        Output.emit(output, ModelJson.write(model), spec.commandLine().getOut());
+        return exitCode(model, progress);
+    }
+
+    /** Status to exit code: a result without a solution is written (it says why) but the run did not succeed. */
+    static int exitCode(SmtlModel model, ProgressPrinter progress) {
+        if (model.status() == FitStatus.NO_SOLUTION) {
+            progress.line("error: limit reached without a feasible solution (" + model.termination().reason().jsonName() + ")");
+            return ExitCodes.NO_SOLUTION;
+        }
+        if (model.status() == FitStatus.ERROR) {
+            progress.line("error: solver error: " + model.termination().detail());
+            return ExitCodes.SOLVER_ERROR;
+        }
+        progress.line(String.format("done: status %s (%s), objective %.6g, %.2f s", model.status().jsonName(),
+                model.termination().reason().jsonName(), model.objective(), model.seconds()));
+        return ExitCodes.OK;
+    }
+}
