@@ -75,7 +75,7 @@ final class CsvHeader {
                         + "' is also listed in --drop; training needs a response. Maybe remove it from --drop");
             }
             throw new DataFormatException(where + ": no response column '" + options.responseColumn() + "'; the header has columns "
-                    + all + ". Maybe " + suggest(options.responseColumn(), all, "--response-col", "the response"));
+                    + all + ". Maybe " + suggest(options.responseColumn(), all, "--response", "the response"));
         }
         if (options.dropColumns().contains(options.taskColumn())) {
             throw new DataFormatException(where + ": the task column '" + options.taskColumn()

@@ -84,7 +84,7 @@ class MultiTaskCsvReaderErrorsTest {
     @Test
     void missingResponseColumnIsRejectedForTraining() {
         DataFormatException e = fails(CsvTestFiles.write(dir, "d.csv", "task,target,x1", "a,1,2", "a,2,3"));
-        assertMentions(e, "d.csv line 1", "'y'", "[task, target, x1]", "--response-col");
+        assertMentions(e, "d.csv line 1", "'y'", "[task, target, x1]", "--response");
     }
 
     @Test

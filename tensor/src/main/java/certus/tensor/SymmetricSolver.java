@@ -16,6 +16,14 @@ public final class SymmetricSolver {
     /** Relative eigenvalue cut-off below which a direction counts as null space. */
     private static final double EIGEN_RELATIVE_CUTOFF = 1e-12;
 
+    /**
+     * Relative Cholesky pivot below which we distrust the factorization. Rounding errors amplified by earlier
+     * small pivots leave the pivot of an exactly singular direction near 1e-12 relative (seen on rank-4 5x5
+     * Gram matrices), so a cut-off at machine precision would accept a singular matrix and return a solution
+     * with a large null-space component. Below this cut-off the (backward-stable) eigen path is used instead.
+     */
+    private static final double CHOLESKY_RELATIVE_PIVOT = 1e-10;
+
     private SymmetricSolver() {}
 
     /** Returns x solving A x = b (or the minimum-norm least-squares solution when A is singular). Inputs unmodified. */
@@ -33,12 +41,12 @@ public final class SymmetricSolver {
 
     /**
      * Modified: overwrites the lower triangle of {@code a} with L where A = L L^T. Returns false if A is not
-     * numerically positive definite (pivot not above a relative tolerance).
+     * safely positive definite (a pivot at or below {@link #CHOLESKY_RELATIVE_PIVOT} times the largest diagonal).
      */
     public static boolean choleskyInPlace(double[] a, int n) {
         double maxDiag = 0;
         for (int i = 0; i < n; i++) maxDiag = Math.max(maxDiag, Math.abs(a[i * n + i]));
-        double tol = Math.max(maxDiag, 1e-300) * 1e-13;
+        double tol = Math.max(maxDiag, 1e-300) * CHOLESKY_RELATIVE_PIVOT;
         for (int j = 0; j < n; j++) {
             double d = a[j * n + j];
             for (int k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];

@@ -43,7 +43,7 @@ class SymmetricSolverTest {
         for (int i = 0; i < n; i++) assertEquals(b[i], ax[i], 1e-9);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 300)
     void singularConsistentSystemsGetTheMinimumNormSolution(@ForAll @IntRange(min = 2, max = 10) int n, @ForAll long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int rank = 1 + rnd.nextInt(n - 1);
@@ -55,6 +55,7 @@ class SymmetricSolverTest {
         double[] ax = times(a, x, n);
         for (int i = 0; i < n; i++) assertEquals(b[i], ax[i], 1e-8);
         // minimum norm: x is orthogonal to the null space, so ||x|| <= ||target||
+        // (regression: n=5, seed=-37 once passed Cholesky with a 1e-12 pivot and returned a larger x)
         assertFalse(VectorOps.sumOfSquares(x) > VectorOps.sumOfSquares(target) + 1e-9);
     }
 }

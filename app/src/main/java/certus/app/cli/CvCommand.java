@@ -1,5 +1,6 @@
 package certus.app.cli;
 
+import certus.data.LoadedData;
 import certus.estimators.Smtl;
 import certus.estimators.cv.CrossValidator;
 import certus.estimators.cv.CvGrid;
@@ -72,7 +73,7 @@ final class CvCommand implements Callable<Integer> {
         }
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         Smtl template = run.configure(Smtl.builder().s(1)).build();
-        DatasetSource.LoadedDataset loaded = DataLoading.source().load(dataOptions.data, dataOptions.layout());
+        LoadedData loaded = dataOptions.load();
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
         progress.line("cross-validating " + loaded.data() + ": " + grid.points().size() + " grid points x " + folds + " folds");
         CrossValidator cv = new CrossValidator(grid, folds, threads, template,

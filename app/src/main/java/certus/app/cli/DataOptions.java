@@ -1,5 +1,9 @@
 package certus.app.cli;
 
+import certus.data.CsvFormatOptions;
+import certus.data.LoadedData;
+import certus.data.MultiTaskCsvReader;
+import certus.data.PredictionData;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -20,7 +24,17 @@ final class DataOptions {
     @Option(names = "--drop", split = ",", paramLabel = "COL", description = "Columns to ignore (comma separated).")
     List<String> drop = List.of();
 
-    DatasetSource.Layout layout() {
-        return new DatasetSource.Layout(taskColumn, responseColumn, new LinkedHashSet<>(drop));
+    private CsvFormatOptions format(boolean requireResponse) {
+        return new CsvFormatOptions(taskColumn, responseColumn, new LinkedHashSet<>(drop), requireResponse);
+    }
+
+    /** Training data: task, response and numeric features on every row. */
+    LoadedData load() {
+        return new MultiTaskCsvReader(format(true)).read(data);
+    }
+
+    /** Rows to predict, in input order, against the model's features and tasks (the response may be absent). */
+    PredictionData loadForPrediction(List<String> features, List<String> tasks) {
+        return new MultiTaskCsvReader(format(false)).readForPrediction(data, features, tasks);
     }
 }

@@ -1,5 +1,6 @@
 package certus.app.cli;
 
+import certus.data.LoadedData;
 import certus.estimators.FitStatus;
 import certus.estimators.Smtl;
 import certus.estimators.SmtlModel;
@@ -58,7 +59,7 @@ final class FitCommand implements Callable<Integer> {
         SmtlParams params = file.overriddenBy(new ParamOverrides(s, ridge, bbar, zbar, commonSupport)).resolve();
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         Smtl estimator = run.configure(Smtl.builder().params(params)).listener(progress).build();
-        DatasetSource.LoadedDataset loaded = DataLoading.source().load(dataOptions.data, dataOptions.layout());
+        LoadedData loaded = dataOptions.load();
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
         progress.line("fitting " + loaded.data() + " with s=" + params.s() + " ridge=" + params.ridge() + " bbar=" + params.bbar()
                 + " zbar=" + params.zbar() + (params.commonSupport() ? " common-support" : ""));

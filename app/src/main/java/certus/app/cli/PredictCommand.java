@@ -1,5 +1,6 @@
 package certus.app.cli;
 
+import certus.data.PredictionData;
 import certus.estimators.SmtlModel;
 import certus.estimators.io.ModelJson;
 import org.apache.commons.csv.CSVFormat;
@@ -37,13 +38,12 @@ final class PredictCommand implements Callable<Integer> {
         if (!model.hasSolution()) {
             throw new certus.data.DataFormatException("model file " + modelFile + " holds no solution (status " + model.status().jsonName() + ")");
         }
-        DatasetSource.PredictionRows rows = DataLoading.source().loadForPrediction(dataOptions.data, dataOptions.layout(),
-                model.features(), model.tasks());
+        PredictionData rows = dataOptions.loadForPrediction(model.features(), model.tasks());
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("task", "prediction").setRecordSeparator("\n").get())) {
-            for (int i = 0; i < rows.rows().size(); i++) {
-                String task = rows.tasks().get(i);
-                printer.printRecord(task, model.predict(task, rows.rows().get(i)));
+            for (int i = 0; i < rows.rowCount(); i++) {
+                String task = rows.taskLabel(i);
+                printer.printRecord(task, model.predict(task, rows.row(i)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -46,7 +46,6 @@ class CvCommandTest {
 
     @Test
     void endToEndCvWritesModelAndTable() throws IOException {
-        HeuristicGuard.assumeImplemented();
         Path out = dir.resolve("m.json");
         Path table = dir.resolve("cv.csv");
         Cli.Result r = Cli.run("cv", "--data", data.toString(), "--s-grid", "2,3,5", "--zbar-grid", "0,0.01", "--ridge", "0.001",

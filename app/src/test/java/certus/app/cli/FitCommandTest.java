@@ -107,7 +107,6 @@ class FitCommandTest {
 
     @Test
     void endToEndFitWritesTheResultJson() throws IOException {
-        HeuristicGuard.assumeImplemented();
         Path p = params("{\"s\": 5, \"ridge\": 0.5, \"zbar\": 0.2, \"common_support\": false}");
         Cli.Result r = Cli.run("fit", "--data", data.toString(), "--params", p.toString(), "--s", "3", "--ridge", "0.01",
                 "--seed", "4", "-o", out.toString());

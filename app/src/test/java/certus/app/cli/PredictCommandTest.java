@@ -81,7 +81,6 @@ class PredictCommandTest {
 
     @Test
     void predictionsFromAFittedModelRoundTrip() throws IOException {
-        HeuristicGuard.assumeImplemented();
         Path data = dir.resolve("sim.csv");
         assertEquals(0, Cli.run("simulate", "--p", "10", "--tasks", "2", "--n", "30", "--s", "2", "--common", "1", "-o", data.toString()).exit());
         Path fitted = dir.resolve("fitted.json");

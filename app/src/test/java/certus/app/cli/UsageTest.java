@@ -45,7 +45,7 @@ class UsageTest {
     void missingDataFileIsBadInput() {
         Cli.Result r = Cli.run("fit", "--data", "/nonexistent/data.csv", "--s", "2");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("error: /nonexistent/data.csv: no such file"), r.err());
+        assertTrue(r.err().contains("error: /nonexistent/data.csv: file not found"), r.err());
     }
 
     @Test

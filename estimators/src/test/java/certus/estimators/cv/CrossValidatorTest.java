@@ -2,7 +2,6 @@ package certus.estimators.cv;
 
 import certus.data.MultiTaskData;
 import certus.estimators.FitStatus;
-import certus.estimators.HeuristicAvailability;
 import certus.estimators.Metrics;
 import certus.estimators.ScreeningFitter;
 import certus.estimators.Smtl;
@@ -77,7 +76,6 @@ class CrossValidatorTest {
 
     @Test
     void realHeuristicCvChoosesAReasonableSparsity() {
-        HeuristicAvailability.assumeImplemented();
         MultiTaskData data = SIM.train();
         CvResult r = new CrossValidator(GRID, 4, 2, Smtl.builder().s(1).seed(1).build(), null).run(data);
         assertEquals(FitStatus.FEASIBLE, r.model().status());
