@@ -178,19 +178,36 @@ final class IhtSolver {
      * On the initial call every top-2s candidate is added.
      */
     private boolean growActive(int b, boolean initial) {
-        double step = fullStep(b);
-        int count = 0;
-        for (int j = 0; j < ws.p; j++) {
-            score[j] = stepAndScore(b, j, step);
-            all[count++] = j;
-        }
-        int chosen = ZbarSelection.select(score, all, count, ws.s, out);
+        int chosen = fullPass(b);
         boolean entered = false;
         for (int c = 0; c < chosen; c++) entered |= !inActive[b][out[c]];
         if (!entered && !initial) return false;
-        chosen = ZbarSelection.select(score, all, count, out.length, out);
+        chosen = ZbarSelection.select(score, all, ws.p, out.length, out);
         for (int c = 0; c < chosen; c++) addActive(b, out[c]);
         return entered;
+    }
+
+    /**
+     * One prox-gradient step of block b over ALL p features with the whole-design step, without changing the
+     * workspace: scores every feature (one {@code x_j^T r} per task) and selects the prox's support into
+     * {@code out}. Returns how many were selected. This is the O(n p) unit of work of an outer pass.
+     */
+    int fullPass(int b) {
+        double step = fullStep(b);
+        for (int j = 0; j < ws.p; j++) {
+            score[j] = stepAndScore(b, j, step);
+            all[j] = j;
+        }
+        return ZbarSelection.select(score, all, ws.p, ws.s, out);
+    }
+
+    int blockCount() {
+        return blocks;
+    }
+
+    /** A solver over {@code ws} for callers that run single passes (benchmarks) rather than {@link #run}. */
+    static IhtSolver on(Workspace ws) {
+        return new IhtSolver(ws);
     }
 
     private void addActive(int b, int j) {
