@@ -3,7 +3,13 @@ package certus.benchmarks;
 import certus.estimators.sim.Simulation;
 import certus.estimators.sim.SimulationDesign;
 import certus.estimators.sim.Simulator;
+import certus.data.MultiTaskData;
+import certus.data.TaskData;
 import certus.smtl.SmtlProblem;
+import certus.tensor.DenseMatrix;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The issue's benchmark designs, built once per JMH trial from the production simulator (AR(0.5) features,
@@ -22,6 +28,16 @@ final class BenchmarkProblems {
     static SmtlProblem multiTaskZbar() {
         Simulation sim = Simulator.simulate(new SimulationDesign(2500, 5, 100, 0, 10, 5, 0.5, 0.0, null, 5.0, 1));
         return new SmtlProblem(sim.train(), 10, 1e-3, 0.0, 0.01, false);
+    }
+
+    /** A deep copy (new matrix objects), so identity-keyed caches see new data. */
+    static MultiTaskData copy(MultiTaskData data) {
+        List<TaskData> tasks = new ArrayList<>();
+        for (TaskData t : data.tasks()) {
+            DenseMatrix x = DenseMatrix.fromColumnMajor(t.rows(), t.features(), t.x().toColumnMajor());
+            tasks.add(new TaskData(t.label(), x, t.y()));
+        }
+        return new MultiTaskData(data.featureNames(), tasks);
     }
 
     static SmtlProblem byName(String name) {

@@ -8,6 +8,7 @@ import certus.smtl.SmtlProblem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -34,14 +35,29 @@ public class HeuristicFitBenchmark {
     public String problem;
 
     private SmtlProblem instance;
+    private SmtlProblem freshCopy;
 
     @Setup
     public void setUp() {
         instance = BenchmarkProblems.byName(problem);
     }
 
+    /**
+     * A new copy of the data before every call of {@link #fitOnNewData}: per-data-set caches (the whole-design
+     * Lipschitz estimate) start cold, as in a user's first {@code certus fit} on a file.
+     */
+    @Setup(Level.Invocation)
+    public void copyData() {
+        freshCopy = instance.withData(BenchmarkProblems.copy(instance.data()));
+    }
+
     @Benchmark
     public HeuristicResult fit() {
         return SmtlHeuristic.fit(instance, HeuristicOptions.defaults(), null, HeuristicListener.NONE);
+    }
+
+    @Benchmark
+    public HeuristicResult fitOnNewData() {
+        return SmtlHeuristic.fit(freshCopy, HeuristicOptions.defaults(), null, HeuristicListener.NONE);
     }
 }

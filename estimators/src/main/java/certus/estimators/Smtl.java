@@ -1,6 +1,8 @@
 package certus.estimators;
 
 import certus.data.MultiTaskData;
+import certus.data.StandardizedData;
+import certus.data.Standardizer;
 import certus.heuristics.HeuristicListener;
 import certus.heuristics.HeuristicOptions;
 import certus.heuristics.HeuristicResult;
@@ -24,6 +26,7 @@ public final class Smtl {
     private final HeuristicOptions options;
     private final HeuristicListener listener;
     private final PathFitter fitter;
+    private final Standardizer standardize;
 
     private Smtl(Builder b) {
         this.params = new SmtlParams(b.s, b.ridge, b.bbar, b.zbar, b.commonSupport);
@@ -31,6 +34,7 @@ public final class Smtl {
         this.options = b.timeLimitSeconds == null ? o : o.withTimeLimitSeconds(b.timeLimitSeconds);
         this.listener = b.listener;
         this.fitter = b.fitter;
+        this.standardize = b.standardize;
     }
 
     public static Builder builder() {
@@ -44,13 +48,26 @@ public final class Smtl {
     /** The engine this estimator fits with (the heuristic unless the builder was given another). */
     public PathFitter fitter() { return fitter; }
 
-    /** Fits the configured problem; throws InvalidProblemException when s exceeds the data's p. */
+    /** How features are rescaled within each task before fitting (default: not at all). */
+    public Standardizer standardize() { return standardize; }
+
+    /**
+     * Fits the configured problem; throws InvalidProblemException when s exceeds the data's p. With a
+     * standardization, the problem solved (and its reported objective) is on the rescaled data; the model's
+     * coefficients are mapped back to the raw scale.
+     */
     public SmtlModel fit(MultiTaskData data) {
-        SmtlProblem problem = params.toProblem(data);
+        StandardizedData scaled = scale(data);
+        SmtlProblem problem = params.toProblem(scaled == null ? data : scaled.data());
         long start = System.nanoTime();
         List<HeuristicResult> results = fitter.fitPath(List.of(problem), options, listener);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return ModelFactory.fromHeuristic(problem, results.isEmpty() ? null : results.get(0), options, seconds);
+        return ModelFactory.fromHeuristic(problem, results.isEmpty() ? null : results.get(0), options, seconds, scaled);
+    }
+
+    /** The standardized data, or null when the data are fitted as given. */
+    public StandardizedData scale(MultiTaskData data) {
+        return standardize == Standardizer.NONE ? null : standardize.standardize(data);
     }
 
     /**
@@ -59,13 +76,15 @@ public final class Smtl {
      * covers the whole path.
      */
     public SmtlModel[] path(MultiTaskData data, List<SmtlParams> grid) {
+        StandardizedData scaled = scale(data);
+        MultiTaskData fitted = scaled == null ? data : scaled.data();
         List<SmtlProblem> problems = new ArrayList<>(grid.size());
-        for (SmtlParams g : grid) problems.add(g.toProblem(data));
+        for (SmtlParams g : grid) problems.add(g.toProblem(fitted));
         List<HeuristicResult> results = fitter.fitPath(problems, options, listener);
         SmtlModel[] out = new SmtlModel[problems.size()];
         for (int i = 0; i < out.length; i++) {
             HeuristicResult r = i < results.size() ? results.get(i) : null;
-            out[i] = ModelFactory.fromHeuristic(problems.get(i), r, options, r == null ? 0.0 : r.seconds());
+            out[i] = ModelFactory.fromHeuristic(problems.get(i), r, options, r == null ? 0.0 : r.seconds(), scaled);
         }
         return out;
     }
@@ -98,6 +117,7 @@ public final class Smtl {
         b.localSearch = options.localSearch();
         b.listener = listener;
         b.fitter = fitter;
+        b.standardize = standardize;
         return b;
     }
 
@@ -113,8 +133,12 @@ public final class Smtl {
         private boolean localSearch = true;
         private HeuristicListener listener = HeuristicListener.NONE;
         private PathFitter fitter = PathFitter.heuristic();
+        private Standardizer standardize = Standardizer.NONE;
 
         private Builder() {}
+
+        /** Rescale features within each task before fitting (coefficients are reported on the raw scale). */
+        public Builder standardize(Standardizer v) { standardize = Objects.requireNonNull(v, "standardize"); return this; }
 
         public Builder s(int v) { s = v; return this; }
 

@@ -1,5 +1,6 @@
 package certus.estimators;
 
+import certus.data.Standardizer;
 import certus.smtl.SmtlSolution;
 
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.Objects;
 
 /**
  * A fitted sMTL model: the result record every front end (Java API, CLI, service) reports and the model file
- * holds. Immutable. Coefficients are on the scale of the data as given (no standardization yet).
+ * holds. Immutable. Coefficients are always on the scale of the data as given, whatever the standardization.
  *
  * @param status      what we hold; heuristics always say FEASIBLE
  * @param termination why the fit stopped
@@ -20,18 +21,22 @@ import java.util.Objects;
  * @param method      how it was fitted, e.g. {@code heuristic:bcd+local-search}
  * @param backend     MIP backend for exact fits; null for heuristics
  * @param params      the problem parameters
+ * @param standardize how features were rescaled within each task before fitting; the objective refers to that
+ *                    rescaled problem, while coefficients and intercepts are always on the raw scale
  * @param features    feature names, in coefficient order
  * @param tasks       task labels, in solution order
  * @param solution    intercepts, coefficients, supports; null when status is NO_SOLUTION or ERROR
  */
 public record SmtlModel(FitStatus status, Termination termination, Double objective, Double bound, Double gap,
-                        double seconds, String method, String backend, SmtlParams params, List<String> features,
+                        double seconds, String method, String backend, SmtlParams params, Standardizer standardize,
+                        List<String> features,
                         List<String> tasks, SmtlSolution solution) {
     public SmtlModel {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(termination, "termination");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(standardize, "standardize");
         features = List.copyOf(features);
         tasks = List.copyOf(tasks);
         if (solution != null && (solution.taskCount() != tasks.size() || solution.featureCount() != features.size())) {

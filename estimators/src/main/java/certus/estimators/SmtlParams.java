@@ -16,9 +16,6 @@ import certus.smtl.SmtlProblem;
  * @param commonSupport force one support for all tasks
  */
 public record SmtlParams(int s, double ridge, double bbar, double zbar, boolean commonSupport) {
-    /** Certus fits the data as given; standardization is a later option and the JSON says so. */
-    public static final String STANDARDIZE_NONE = "none";
-
     public SmtlParams {
         if (s < 1) throw new InvalidProblemException("s must be >= 1, got s=" + s);
         check("ridge", ridge);

@@ -52,6 +52,21 @@ class FitCommandTest {
     }
 
     @Test
+    void unknownStandardizationFailsBeforeWriting() throws IOException {
+        assertFailsWithoutOutput("unknown standardization 'zscore'",
+                "fit", "--data", data.toString(), "--s", "2", "--standardize", "zscore", "-o", out.toString());
+    }
+
+    @Test
+    void standardizationIsRecordedInTheOutput() throws IOException {
+        Cli.Result r = Cli.run("fit", "--data", data.toString(), "--s", "2", "--ridge", "0.01", "--standardize", "MLE", "-o", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode root = new ObjectMapper().readTree(Files.readString(out));
+        assertEquals("mle", root.get("problem").get("standardize").asText());
+        assertEquals("feasible", root.get("status").asText());
+    }
+
+    @Test
     void negativeRidgeFails() throws IOException {
         assertFailsWithoutOutput("ridge must be a finite number >= 0, got -1.0",
                 "fit", "--data", data.toString(), "--s", "2", "--ridge=-1", "-o", out.toString());

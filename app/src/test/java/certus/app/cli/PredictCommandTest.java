@@ -31,7 +31,7 @@ class PredictCommandTest {
                 new double[][]{{2, 0, 0}, {0, 0.5, 0}, {0, 0, 0}},
                 new boolean[][]{{true, false, false}, {false, true, false}, {false, false, true}});
         SmtlModel m = new SmtlModel(FitStatus.FEASIBLE, new Termination(Termination.Reason.CONVERGED, Termination.Limit.NONE, ""),
-                1.0, null, null, 0.1, "heuristic:bcd", null, new SmtlParams(1, 0, 0, 0, false),
+                1.0, null, null, 0.1, "heuristic:bcd", null, new SmtlParams(1, 0, 0, 0, false), certus.data.Standardizer.NONE,
                 List.of("x1", "x2", "x3"), List.of("a", "b", "c"), sol);
         model = Files.writeString(dir.resolve("model.json"), ModelJson.write(m));
     }

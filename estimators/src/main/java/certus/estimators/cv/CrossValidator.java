@@ -2,6 +2,7 @@ package certus.estimators.cv;
 
 import certus.data.MultiTaskData;
 import certus.estimators.Metrics;
+import certus.data.StandardizedData;
 import certus.estimators.Smtl;
 import certus.estimators.SmtlModel;
 import certus.estimators.SmtlParams;
@@ -10,6 +11,7 @@ import certus.heuristics.HeuristicListener;
 import certus.heuristics.HeuristicResult;
 import certus.smtl.InvalidProblemException;
 import certus.smtl.SmtlProblem;
+import certus.smtl.SmtlSolution;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,14 +94,20 @@ public final class CrossValidator {
     private double[] foldErrors(Folds split, int fold, List<SmtlParams> points) {
         MultiTaskData train = split.train(fold);
         MultiTaskData test = split.test(fold);
+        // Standardize with the training fold's scales only, so no information leaks from the held-out rows.
+        StandardizedData scaled = template.scale(train);
+        MultiTaskData fitted = scaled == null ? train : scaled.data();
         List<SmtlProblem> problems = new ArrayList<>(points.size());
-        for (SmtlParams g : points) problems.add(g.toProblem(train));
+        for (SmtlParams g : points) problems.add(g.toProblem(fitted));
         List<HeuristicResult> results = template.fitter().fitPath(problems, template.options(), HeuristicListener.NONE);
         double[] e = new double[points.size()];
         Arrays.fill(e, Double.NaN);
         for (int g = 0; g < Math.min(results.size(), e.length); g++) {
             HeuristicResult r = results.get(g);
-            if (r != null && r.solution() != null) e[g] = Metrics.multiTaskRmse(Metrics.perTaskRmse(r.solution(), test));
+            if (r != null && r.solution() != null) {
+                SmtlSolution raw = scaled == null ? r.solution() : scaled.toRaw(r.solution());
+                e[g] = Metrics.multiTaskRmse(Metrics.perTaskRmse(raw, test));
+            }
         }
         return e;
     }

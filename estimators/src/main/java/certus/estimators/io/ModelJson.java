@@ -1,5 +1,6 @@
 package certus.estimators.io;
 
+import certus.data.Standardizer;
 import certus.estimators.SmtlModel;
 import certus.estimators.SmtlParams;
 import certus.smtl.SmtlSolution;
@@ -35,7 +36,7 @@ public final class ModelJson {
         root.put("method", m.method());
         root.put("backend", m.backend());
         ObjectNode problem = root.putObject("problem");
-        writeParams(problem, m.params());
+        writeParams(problem, m.params(), m.standardize());
         ArrayNode features = root.putArray("features");
         m.features().forEach(features::add);
         ArrayNode tasks = root.putArray("tasks");
@@ -43,13 +44,13 @@ public final class ModelJson {
         return toText(root);
     }
 
-    static void writeParams(ObjectNode problem, SmtlParams p) {
+    static void writeParams(ObjectNode problem, SmtlParams p, Standardizer standardize) {
         problem.put("s", p.s());
         problem.put("ridge", p.ridge());
         problem.put("bbar", p.bbar());
         problem.put("zbar", p.zbar());
         problem.put("common_support", p.commonSupport());
-        problem.put("standardize", SmtlParams.STANDARDIZE_NONE);
+        problem.put("standardize", standardize.cliName());
     }
 
     /** One object per task: task, intercept, support (names), coefficients (support features only). */

@@ -1,6 +1,7 @@
 package certus.estimators.io;
 
 import certus.data.DataFormatException;
+import certus.data.Standardizer;
 import certus.estimators.FitStatus;
 import certus.estimators.SmtlModel;
 import certus.estimators.SmtlParams;
@@ -67,6 +68,7 @@ public final class ModelJsonReader {
         } catch (IllegalArgumentException e) {
             throw fail("problem", e.getMessage());
         }
+        Standardizer standardize = standardization(problem);
         List<String> features = strings(root, "features");
         Map<String, Integer> index = new HashMap<>();
         for (int j = 0; j < features.size(); j++) {
@@ -110,7 +112,18 @@ public final class ModelJsonReader {
         SmtlSolution solution = kCount == 0 ? null : new SmtlSolution(intercepts, beta, z);
         return new SmtlModel(status, term, optionalNumber(root, "objective"), optionalNumber(root, "bound"),
                 optionalNumber(root, "gap"), orZero(optionalNumber(root, "seconds")), text(root, "method", false),
-                optionalText(root, "backend"), params, features, labels, solution);
+                optionalText(root, "backend"), params, standardize, features, labels, solution);
+    }
+
+    /** Absent means "none" (files written before standardization existed); an unknown name is an error. */
+    private Standardizer standardization(JsonNode problem) {
+        String name = optionalText(problem, "standardize");
+        if (name == null) return Standardizer.NONE;
+        try {
+            return Standardizer.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw fail("problem.standardize", e.getMessage());
+        }
     }
 
     private Termination termination(JsonNode node) {

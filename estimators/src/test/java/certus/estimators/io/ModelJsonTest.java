@@ -26,7 +26,7 @@ class ModelJsonTest {
         boolean[][] z = {{true, false, true}, {false, true, true}};
         SmtlSolution sol = new SmtlSolution(new double[]{0.5, -1.0}, beta, z);
         return new SmtlModel(FitStatus.FEASIBLE, new Termination(Termination.Reason.FEASIBLE, Termination.Limit.TIME, "time limit hit"),
-                3.25, null, null, 0.5, "heuristic:bcd+local-search", null, new SmtlParams(2, 0.01, 0, 0.1, false),
+                3.25, null, null, 0.5, "heuristic:bcd+local-search", null, new SmtlParams(2, 0.01, 0, 0.1, false), certus.data.Standardizer.NONE,
                 List.of("x1", "x2", "x3"), List.of("a", "b"), sol);
     }
 
