@@ -10,8 +10,6 @@ import certus.smtl.SmtlSolution;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,14 +30,7 @@ public final class ModelJsonReader {
     }
 
     public static SmtlModel read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException("model file " + file + ": no such file");
-        } catch (IOException e) {
-            throw new DataFormatException("model file " + file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        String text = JsonFiles.readText(file, "model file");
         return parse(text, file.toString());
     }
 

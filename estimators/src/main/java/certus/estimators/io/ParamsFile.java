@@ -4,8 +4,6 @@ import certus.data.DataFormatException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -22,14 +20,7 @@ public final class ParamsFile {
     private ParamsFile() {}
 
     public static ParamOverrides read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException("params file " + file + ": no such file");
-        } catch (IOException e) {
-            throw new DataFormatException("params file " + file + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        String text = JsonFiles.readText(file, "params file");
         return parse(text, file.toString());
     }
 
