@@ -43,8 +43,9 @@ final class FitRunner {
             first = projected.supports();
         } else {
             int[] its = {0};
-            progress.report("warm-start", 0, Double.NaN);
-            first = WarmStarts.reference(problem, Math.min(options.maxIterations(), 1000), deadline, progress, its);
+            Progress auxiliary = progress.auxiliary("warm-start");
+            auxiliary.force("warm-start", 0, Double.NaN);
+            first = WarmStarts.reference(problem, Math.min(options.maxIterations(), 1000), deadline, auxiliary, its);
             iterations += its[0];
         }
         runStart(first);

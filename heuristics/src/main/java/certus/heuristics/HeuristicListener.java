@@ -8,7 +8,8 @@ public interface HeuristicListener {
     /**
      * @param stage     short name of the phase ("warm-start", "iht", "local-search", "path 3/10", ...)
      * @param iteration iteration or sweep counter within the stage
-     * @param objective best objective so far
+     * @param objective best objective of the fitted problem so far; NaN while none exists yet (during the
+     *                  warm-start fit, which solves an auxiliary problem)
      * @param seconds   elapsed wall-clock seconds
      */
     void onProgress(String stage, int iteration, double objective, double seconds);

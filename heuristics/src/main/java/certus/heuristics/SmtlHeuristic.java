@@ -45,6 +45,7 @@ public final class SmtlHeuristic {
                 throw new IllegalArgumentException("path problem " + i + " has " + problem.featureCount()
                         + " features, the previous one " + previous.featureCount() + "; a path must keep the features");
             }
+            progress.startProblem();
             HeuristicResult r = new FitRunner(problem, options, deadline, progress).run(previous);
             progress.force("path " + (i + 1) + "/" + problems.size(), r.iterations(), r.objective());
             out.add(r);

@@ -23,7 +23,8 @@ final class ProgressPrinter implements HeuristicListener {
         if (stage.equals(lastStage) && now - lastNanos < 1_000_000_000L) return;
         lastStage = stage;
         lastNanos = now;
-        err.printf("[%7.2fs] %s iteration %d objective %.6g%n", seconds, stage, iteration, objective);
+        String value = Double.isNaN(objective) ? "-" : String.format("%.6g", objective);
+        err.printf("[%7.2fs] %s iteration %d best objective %s%n", seconds, stage, iteration, value);
         err.flush();
     }
 
