@@ -1,0 +1,125 @@
+package certus.formulations.miqp;
+
+import certus.formulations.ExactMethod;
+import certus.formulations.ExactOptions;
+import certus.formulations.ExactResult;
+import certus.formulations.ExactSolver;
+import certus.formulations.MKind;
+import certus.smtl.ObjectiveEvaluator;
+import certus.smtl.SmtlProblem;
+import certus.smtl.SmtlSolution;
+import certus.smtl.SupportRefitter;
+import certus.solver.Backends;
+import certus.solver.CancellationToken;
+import certus.solver.Capability;
+import certus.solver.SolveListener;
+import certus.solver.SolveResult;
+import certus.solver.SolverBackend;
+import certus.solver.Termination;
+
+/**
+ * Big-M and perspective MIQPs (exact.md §1-§2) solved in one backend call, warm-started from the heuristic.
+ *
+ * <p>Link choice: PERSPECTIVE uses cones (plus the proven big-M rows as extra valid inequalities); it needs
+ * ridge &gt; 0 and falls back to BIGM otherwise, since the cone term vanishes. BIGM with ridge &gt; 0 uses a proven
+ * M; with ridge = 0 it uses indicator constraints when the backend has them (no M, unconditional), else a
+ * heuristic M that is doubled and re-solved (at most {@link #MAX_DOUBLINGS} times) while a coefficient sits at
+ * it — and whose optimality stays conditional (MKind.CHECKED), never reported as optimal.
+ *
+ * <p>The backend's point only supplies supports: the reported solution is the exact refit on them, its objective
+ * comes from the ObjectiveEvaluator, and the warm start is kept when the backend found nothing better.
+ */
+public final class MiqpSolver implements ExactSolver {
+    static final int MAX_DOUBLINGS = 5;
+
+    private final Double forcedM;
+
+    /** The standard solver: M chosen by the rules of exact.md §1.1. */
+    public MiqpSolver() {
+        this(null);
+    }
+
+    /**
+     * A solver starting from a user-given M (treated as heuristic: CHECKED, doubled while binding). Used to
+     * show that a too-small M is detected and repaired.
+     */
+    public MiqpSolver(Double forcedM) {
+        this.forcedM = forcedM;
+    }
+
+    @Override
+    public ExactResult solve(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
+                             SolveListener listener, CancellationToken cancellation) {
+        long start = System.nanoTime();
+        SolverBackend backend = backends.require(options.backend());
+        CenteredTask[] tasks = new CenteredTask[problem.taskCount()];
+        for (int k = 0; k < tasks.length; k++) tasks[k] = CenteredTask.of(problem.data().task(k));
+        SmtlSolution best = warmStart != null ? warmStart : SupportRefitter.refit(problem, new boolean[problem.taskCount()][problem.featureCount()]);
+        double bestValue = ObjectiveEvaluator.value(problem, best);
+
+        LinkMode link = linkMode(problem, options.method(), backend);
+        CoefficientBounds bounds = forcedM != null
+                ? new CoefficientBounds(filled(problem, forcedM), MKind.CHECKED)
+                : CoefficientBounds.choose(problem, tasks, bestValue, best);
+        MKind kind = link == LinkMode.INDICATORS ? MKind.NONE : bounds.kind();
+
+        SolveResult last = null;
+        int doublings = 0;
+        long nodes = 0;
+        while (true) {
+            double remaining = options.parameters().timeLimitSeconds() - seconds(start);
+            if (remaining <= 0) break;
+            MiqpModel m = MiqpModel.build(problem, tasks, bounds, link, best);
+            last = backend.solve(m.model(), options.parameters().withTimeLimitSeconds(remaining), listener, cancellation);
+            nodes += last.nodes();
+            boolean binding = false;
+            if (last.hasSolution()) {
+                SmtlSolution candidate = SupportRefitter.refit(problem, m.supports(last.values()));
+                double value = ObjectiveEvaluator.value(problem, candidate);
+                if (value < bestValue) {
+                    best = candidate;
+                    bestValue = value;
+                }
+                binding = kind == MKind.CHECKED && (m.atBound(last.values(), bounds) || exceeds(candidate, bounds));
+            }
+            if (!binding || doublings >= MAX_DOUBLINGS || cancellation.isCancelled()) break;
+            bounds = bounds.scaled(2.0);
+            doublings++;
+        }
+        Termination termination = last == null
+                ? Termination.limit(Termination.Limit.TIME, true, "time limit reached before the MIQP was solved")
+                : last.termination();
+        double bound = last == null ? Double.NEGATIVE_INFINITY : last.bestBound();
+        if (termination.reason() == Termination.Reason.OPTIMAL && kind == MKind.CHECKED && doublings >= MAX_DOUBLINGS) {
+            termination = Termination.limit(Termination.Limit.OTHER, true, "big-M still binding after " + MAX_DOUBLINGS + " doublings");
+        }
+        double mValue = kind == MKind.NONE ? Double.NaN : bounds.max();
+        return new ExactResult(best, bestValue, bound, termination, options.method(), backend.name(), backend.version(), kind, mValue,
+                doublings, seconds(start), nodes, 1, 0);
+    }
+
+    private static LinkMode linkMode(SmtlProblem problem, ExactMethod method, SolverBackend backend) {
+        if (method == ExactMethod.PERSPECTIVE && problem.ridge() > 0 && backend.capabilities().contains(Capability.ROTATED_CONE)) {
+            return LinkMode.PERSPECTIVE;
+        }
+        if (problem.ridge() == 0 && backend.capabilities().contains(Capability.INDICATORS)) return LinkMode.INDICATORS;
+        return LinkMode.BIG_M;
+    }
+
+    private static boolean exceeds(SmtlSolution s, CoefficientBounds bounds) {
+        for (int k = 0; k < s.taskCount(); k++) {
+            for (int j = 0; j < s.featureCount(); j++) if (Math.abs(s.coefficient(k, j)) > bounds.m()[k][j]) return true;
+        }
+        return false;
+    }
+
+    private static double[][] filled(SmtlProblem problem, double m) {
+        double[][] out = new double[problem.taskCount()][problem.featureCount()];
+        for (double[] row : out) java.util.Arrays.fill(row, m);
+        return out;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
