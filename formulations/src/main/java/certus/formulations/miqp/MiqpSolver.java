@@ -12,6 +12,7 @@ import certus.smtl.SupportRefitter;
 import certus.solver.Backends;
 import certus.solver.CancellationToken;
 import certus.solver.Capability;
+import certus.solver.ModelException;
 import certus.solver.SolveListener;
 import certus.solver.SolveResult;
 import certus.solver.SolverBackend;
@@ -21,7 +22,8 @@ import certus.solver.Termination;
  * Big-M and perspective MIQPs (exact.md §1-§2) solved in one backend call, warm-started from the heuristic.
  *
  * <p>Link choice: PERSPECTIVE uses cones (plus the proven big-M rows as extra valid inequalities); it needs
- * ridge &gt; 0 and falls back to BIGM otherwise, since the cone term vanishes. BIGM with ridge &gt; 0 uses a proven
+ * ridge &gt; 0 and falls back to BIGM otherwise, since the cone term vanishes (the result names the formulation
+ * actually solved); a backend without cones is an error, not a silent fallback. BIGM with ridge &gt; 0 uses a proven
  * M; with ridge = 0 it uses indicator constraints when the backend has them (no M, unconditional), else a
  * heuristic M that is doubled and re-solved (at most {@link #MAX_DOUBLINGS} times) while a coefficient sits at
  * it — and whose optimality stays conditional (MKind.CHECKED), never reported as optimal.
@@ -94,12 +96,18 @@ public final class MiqpSolver implements ExactSolver {
             termination = Termination.limit(Termination.Limit.OTHER, true, "big-M still binding after " + MAX_DOUBLINGS + " doublings");
         }
         double mValue = kind == MKind.NONE ? Double.NaN : bounds.max();
-        return new ExactResult(best, bestValue, bound, termination, options.method(), backend.name(), backend.version(), kind, mValue,
+        // With ridge = 0 the perspective term vanishes and the big-M (or indicator) model is what was solved.
+        ExactMethod used = link == LinkMode.PERSPECTIVE ? ExactMethod.PERSPECTIVE : ExactMethod.BIGM;
+        return new ExactResult(best, bestValue, bound, termination, used, backend.name(), backend.version(), kind, mValue,
                 doublings, seconds(start), nodes, 1, 0);
     }
 
     private static LinkMode linkMode(SmtlProblem problem, ExactMethod method, SolverBackend backend) {
-        if (method == ExactMethod.PERSPECTIVE && problem.ridge() > 0 && backend.capabilities().contains(Capability.ROTATED_CONE)) {
+        if (method == ExactMethod.PERSPECTIVE && problem.ridge() > 0) {
+            if (!backend.capabilities().contains(Capability.ROTATED_CONE)) {
+                throw new ModelException("the perspective formulation needs rotated cones, which backend " + backend.name()
+                        + " does not take. Maybe use --method bigm, or a backend with cones (see 'certus backends').");
+            }
             return LinkMode.PERSPECTIVE;
         }
         if (problem.ridge() == 0 && backend.capabilities().contains(Capability.INDICATORS)) return LinkMode.INDICATORS;
