@@ -1,7 +1,6 @@
 package certus.solver.ojalgo;
 
 import certus.solver.SolveParameters;
-import java.util.Map;
 import java.util.Set;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.integer.IntegerStrategy;
@@ -16,12 +15,12 @@ import org.ojalgo.type.context.NumberContext;
  * (requested 3e-4 becomes 1e-4), never looser, so OPTIMAL still means "within the requested gap". ojAlgo
  * measures its gap on its own objective, which has no constant term (see {@link OjalgoBackend}).
  *
- * <p>Backend options (applied after the typed fields): {@code ls_form} = {@code residual} (default) or
- * {@code quadratic}: which bridge feeds least-squares terms; {@code iterations_abort} = integer: ojAlgo's
- * iteration (node) limit.
+ * <p>No backend options are accepted (any key is rejected, naming this). ojAlgo's {@code iterations_abort} was
+ * tried and left out on purpose: the node solvers share it, and with values 0..20 ojAlgo 57.1.0 reported the
+ * feasible best-subset model INFEASIBLE, a false claim we could not tell apart from a real one.
  */
 final class OjalgoParameters {
-    static final Set<String> KNOWN_OPTIONS = Set.of("ls_form", "iterations_abort");
+    static final Set<String> KNOWN_OPTIONS = Set.of();
     /** ojAlgo never takes more than 16 significant digits; also stands in for a requested gap of 0. */
     private static final int MAX_PRECISION = 15;
     private static final int MAX_SCALE = 14;
@@ -31,7 +30,8 @@ final class OjalgoParameters {
     static void apply(SolveParameters p, Optimisation.Options options) {
         for (String key : p.backendOptions().keySet()) {
             if (!KNOWN_OPTIONS.contains(key)) {
-                throw new IllegalArgumentException("unknown ojalgo backend option '" + key + "'; known: " + KNOWN_OPTIONS);
+                throw new IllegalArgumentException("unknown ojalgo backend option '" + key + "'; the ojalgo backend takes none"
+                        + " (known: " + KNOWN_OPTIONS + "). Maybe use the typed SolveParameters fields.");
             }
         }
         // ojAlgo's defaults stop a feasible search after 1 hour (time_suffice) and any search after 1 day.
@@ -43,20 +43,6 @@ final class OjalgoParameters {
                 .withGapTolerance(gapContext(p.relativeGap(), p.absoluteGap()))
                 .withParallelism(() -> threads);
         options.integer(strategy);
-        String iterations = p.backendOptions().get("iterations_abort");
-        if (iterations != null) options.iterations_abort = Integer.parseInt(iterations.trim());
-    }
-
-    static boolean quadraticForm(SolveParameters p) {
-        String form = p.backendOptions().getOrDefault("ls_form", "residual").trim();
-        if (!form.equals("residual") && !form.equals("quadratic")) {
-            throw new IllegalArgumentException("ojalgo option ls_form must be 'residual' or 'quadratic', got '" + form + "'");
-        }
-        return form.equals("quadratic");
-    }
-
-    static boolean hasIterationLimit(Map<String, String> backendOptions) {
-        return backendOptions.containsKey("iterations_abort");
     }
 
     /** The tightest-not-looser ojAlgo context for a relative and an absolute gap. */
