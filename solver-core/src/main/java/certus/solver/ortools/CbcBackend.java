@@ -38,7 +38,7 @@ public final class CbcBackend extends OrToolsBackend {
         }
         MPSolver solver = MPSolver.createSolver("CBC");
         if (solver == null) return failure(MPSolverResponseStatus.MPSOLVER_SOLVER_TYPE_UNAVAILABLE, "CBC is not compiled into this OR-Tools");
-        MPSolverParameters native_ = new MPSolverParameters();
+        MPSolverParameters settings = new MPSolverParameters();
         try {
             String error = solver.loadModelFromProto(proto);
             if (!error.isEmpty()) return failure(MPSolverResponseStatus.MPSOLVER_MODEL_INVALID, error);
@@ -46,12 +46,12 @@ public final class CbcBackend extends OrToolsBackend {
                 solver.setTimeLimit(Math.max(1L, (long) Math.ceil(parameters.timeLimitSeconds() * 1000)));
             }
             solver.setNumThreads(parameters.threads()); // returns false when CBC was built without threads: harmless
-            native_.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, parameters.relativeGap());
-            solver.solve(native_);
+            settings.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, parameters.relativeGap());
+            solver.solve(settings);
             MPSolutionResponse response = solver.createSolutionResponseProto();
             return NativeResponse.of(response, proto.getVariableCount(), solver.nodes());
         } finally {
-            native_.delete();
+            settings.delete();
             solver.delete();
         }
     }
