@@ -116,7 +116,10 @@ public abstract class BackendConformanceTest {
     @Test
     void objectiveConstantIsIncludedInObjectiveAndBound() {
         SolveResult r = assertOptimalOrRejected(ConformanceModels.integerRows());
-        if (r != null) assertEquals(r.objectiveValue(), r.bestBound(), 1e-6 * Math.max(1, Math.abs(r.objectiveValue())) + 1e-9);
+        // The constant 7 must be in both numbers; a backend without a bound (-Infinity) is allowed.
+        if (r != null && Double.isFinite(r.bestBound())) {
+            assertEquals(r.objectiveValue(), r.bestBound(), 1e-6 * Math.max(1, Math.abs(r.objectiveValue())) + 1e-9);
+        }
     }
 
     @Test
