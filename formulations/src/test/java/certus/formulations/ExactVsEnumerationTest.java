@@ -1,0 +1,91 @@
+package certus.formulations;
+
+import certus.formulations.miqp.MiqpSolver;
+import certus.smtl.BruteForceEnumerator;
+import certus.smtl.ObjectiveEvaluator;
+import certus.smtl.RandomInstances;
+import certus.smtl.SmtlProblem;
+import certus.smtl.Variant;
+import certus.solver.Backends;
+import certus.solver.CancellationToken;
+import certus.solver.Capability;
+import certus.solver.SolveListener;
+import certus.solver.SolverBackend;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 4's acceptance test: on at least 200 random small instances (K 1..4, p &lt;= 12, s &lt;= 3, every variant)
+ * every exact method on every capable backend returns OPTIMAL, its objective equals brute-force enumeration
+ * within 1e-6 relative, its bound is a valid lower bound, and the point is feasible. No warm start is given,
+ * so the solver must find the optimum itself.
+ */
+class ExactVsEnumerationTest {
+    static final int INSTANCES_PER_VARIANT = 34; // 6 variants x 34 = 204 instances
+    static final Backends BACKENDS = Backends.discover();
+
+    record Instance(SmtlProblem problem, double optimum) {}
+
+    static final List<Instance> INSTANCES = instances();
+
+    private static List<Instance> instances() {
+        List<Instance> out = new ArrayList<>();
+        for (Variant v : Variant.values()) {
+            for (long seed = 1; seed <= INSTANCES_PER_VARIANT; seed++) {
+                SmtlProblem problem = RandomInstances.small(v, 1000 + seed);
+                out.add(new Instance(problem, BruteForceEnumerator.solve(problem).objective()));
+            }
+        }
+        return out;
+    }
+
+    /** Every (method, backend) pair a user could ask for, among the backends on the classpath. */
+    static Stream<Arguments> methodsAndBackends() {
+        List<Arguments> out = new ArrayList<>();
+        for (SolverBackend b : BACKENDS.all()) {
+            if (b.capabilities().contains(Capability.MIQP)) out.add(Arguments.of(ExactMethod.BIGM, b.name()));
+            if (b.capabilities().contains(Capability.MIQP) && b.capabilities().contains(Capability.ROTATED_CONE)) {
+                out.add(Arguments.of(ExactMethod.PERSPECTIVE, b.name()));
+            }
+        }
+        return out.stream();
+    }
+
+    static ExactSolver solverFor(ExactMethod method) {
+        return switch (method) {
+            case BIGM, PERSPECTIVE -> new MiqpSolver();
+            case OA -> throw new IllegalStateException("OA is tested in its own class");
+        };
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("methodsAndBackends")
+    void everyMethodAndBackendCertifiesTheEnumeratedOptimum(ExactMethod method, String backend) {
+        Assumptions.assumeTrue(BACKENDS.require(backend) != null);
+        ExactSolver solver = solverFor(method);
+        ExactOptions options = ExactOptions.of(method, backend)
+                .withParameters(certus.solver.SolveParameters.defaults().withRelativeGap(1e-9).withTimeLimitSeconds(60));
+        int n = 0;
+        for (Instance inst : INSTANCES) {
+            SmtlProblem p = inst.problem();
+            ExactResult r = solver.solve(p, null, options, BACKENDS, SolveListener.NONE, CancellationToken.none());
+            String where = method + "/" + backend + " " + p;
+            assertTrue(r.provenOptimal(1e-6), where + ": " + r.termination() + " gap " + r.gap() + " M " + r.mKind());
+            assertEquals(inst.optimum(), r.objective(), 1e-6 * Math.max(1, Math.abs(inst.optimum())), where);
+            assertEquals(ObjectiveEvaluator.value(p, r.solution()), r.objective(), 0.0, where);
+            assertTrue(ObjectiveEvaluator.isFeasible(p, r.solution()), where);
+            assertTrue(r.bound() <= inst.optimum() + 1e-6 * Math.max(1, Math.abs(inst.optimum())), where + ": bound " + r.bound());
+            n++;
+        }
+        assertTrue(n >= 200, "instances: " + n);
+    }
+}

@@ -1,0 +1,101 @@
+package certus.solver.ortools;
+
+import certus.solver.Availability;
+import certus.solver.Backends;
+import certus.solver.Bridges;
+import certus.solver.CancellationToken;
+import certus.solver.Capability;
+import certus.solver.Model;
+import certus.solver.PrimalStatus;
+import certus.solver.SolveListener;
+import certus.solver.SolveListener.SolveProgress;
+import certus.solver.SolveParameters;
+import certus.solver.SolveResult;
+import certus.solver.SolverUnavailableException;
+import certus.solver.Termination;
+import certus.solver.Termination.Reason;
+import com.google.ortools.linearsolver.MPModelProto;
+import java.util.Set;
+
+/**
+ * The solve flow shared by the OR-Tools backends: capability check, cancellation check, bridging, translation,
+ * one native solve (the subclass's), status mapping through the subclass's table, and mapping the point back to
+ * the original variables. Subclasses hold no mutable state, so concurrent solves of different models are safe.
+ *
+ * <p>No OR-Tools backend declares {@link Capability#INTERRUPTION}: quadratic objectives and quadratic rows reach
+ * SCIP only through {@code MPSolver.solveWithProto}, whose Java binding in 9.15 takes no interrupt flag (checked
+ * with javap), and {@code loadModelFromProto} refuses both ("only supported through direct proto solves"). A
+ * token cancelled before the start is honoured; after that only the time limit stops a solve.
+ */
+abstract class OrToolsBackend implements certus.solver.SolverBackend {
+    /** A row of an OR-Tools backend's status table. */
+    @FunctionalInterface
+    interface StatusTable {
+        Termination map(int code, String detail, StopEvidence evidence);
+    }
+
+    private final String name;
+    private final Set<Capability> capabilities;
+    private final StatusTable table;
+
+    OrToolsBackend(String name, Set<Capability> capabilities, StatusTable table) {
+        this.name = name;
+        this.capabilities = Set.copyOf(capabilities);
+        this.table = table;
+    }
+
+    @Override
+    public final String name() { return name; }
+
+    @Override
+    public String version() { return "OR-Tools " + OrToolsNatives.VERSION; }
+
+    @Override
+    public final Set<Capability> capabilities() { return capabilities; }
+
+    @Override
+    public Availability availability() {
+        return OrToolsNatives.availability();
+    }
+
+    /** Runs the native solve of an already translated model; must not throw for solver failures. */
+    abstract NativeResponse solveNative(MPModelProto proto, SolveParameters parameters);
+
+    @Override
+    public final SolveResult solve(Model model, SolveParameters parameters, SolveListener listener, CancellationToken cancellation) {
+        Availability a = availability();
+        if (!a.available()) throw new SolverUnavailableException("backend " + name + " is unavailable: " + a.reason());
+        Backends.checkCapabilities(this, model);
+        long start = System.nanoTime();
+        if (cancellation.isCancelled()) {
+            return SolveResult.noSolution(Termination.limit(Termination.Limit.INTERRUPTED, false, "cancelled before the solve started"),
+                    Double.NEGATIVE_INFINITY, 0.0, name, version());
+        }
+        listener.onProgress(new SolveProgress(0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0));
+        Bridges.Bridged bridged = Bridges.residualForm(model);
+        NativeResponse r;
+        try {
+            r = solveNative(ProtoModels.toProto(bridged.model()), parameters);
+        } catch (RuntimeException e) { // a binding failure must still yield a result (SolverBackend contract)
+            double s = seconds(start);
+            return SolveResult.noSolution(Termination.error(Reason.OTHER_ERROR, name + " failed: " + e), Double.NEGATIVE_INFINITY, s, name, version());
+        }
+        double seconds = seconds(start);
+        StopEvidence ev = StopEvidence.of(r.values() != null, seconds, parameters.timeLimitSeconds(), parameters.backendOptions());
+        Termination t = table.map(r.statusCode(), r.detail(), ev);
+        boolean keepPoint = r.values() != null && (t.reason() == Reason.OPTIMAL || t.reason() == Reason.FEASIBLE);
+        // A bound is kept only where it means something: with a point (clamped to it, since natives report a bound
+        // a hair above the incumbent at optimality) or at a limit without one (SCIP's bound is still proven).
+        double bound = keepPoint ? Math.min(r.bound(), r.objective())
+                : t.reason() == Reason.NO_SOLUTION_FOUND ? r.bound() : Double.NEGATIVE_INFINITY;
+        SolveResult result = keepPoint
+                ? new SolveResult(t, PrimalStatus.FEASIBLE_POINT, bridged.restrict(r.values()), r.objective(), bound, seconds, r.nodes(), name, version())
+                : new SolveResult(t, PrimalStatus.NO_SOLUTION, null, Double.NaN, bound, seconds, r.nodes(), name, version());
+        listener.onProgress(new SolveProgress(seconds, keepPoint ? r.objective() : Double.POSITIVE_INFINITY, bound, r.nodes()));
+        return result;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,90 @@
+package certus.solver.ortools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import certus.solver.Backends;
+import certus.solver.CancellationToken;
+import certus.solver.LinearExpression;
+import certus.solver.Model;
+import certus.solver.ModelBuilder;
+import certus.solver.Objective;
+import certus.solver.QuadraticTerm;
+import certus.solver.SolveListener;
+import certus.solver.SolveParameters;
+import certus.solver.SolveResult;
+import certus.solver.Termination.Limit;
+import certus.solver.Termination.Reason;
+import certus.solver.conformance.ConformanceModels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SCIP-specific behaviour the conformance suite cannot state for every backend. */
+class ScipBackendTest {
+    private final ScipBackend scip = new ScipBackend();
+
+    @BeforeEach
+    void available() {
+        assumeTrue(scip.availability().available(), scip.availability().reason());
+    }
+
+    /** Pins the MPQuadraticObjective convention: coefficient c on (j, j) means c x_j^2, not c/2 x_j^2. */
+    @Test
+    void quadraticDiagonalConventionMinimizesXSquaredMinusTwoX() {
+        ModelBuilder b = new ModelBuilder("x2");
+        int x = b.addContinuous("x", 0, 3);
+        b.objective(new Objective(LinearExpression.term(x, -2), List.of(new QuadraticTerm(x, x, 1.0)), List.of()));
+        SolveResult r = scip.solve(b.build(), SolveParameters.defaults().withRelativeGap(0), SolveListener.NONE, CancellationToken.none());
+        assertEquals(Reason.OPTIMAL, r.termination().reason());
+        assertEquals(1.0, r.value(x), 1e-3);
+        assertEquals(-1.0, r.objectiveValue(), 1e-6);
+    }
+
+    @Test
+    void nodeLimitFromBackendOptionsIsReportedAsNodeLimit() {
+        Model hard = ConformanceModels.hardKnapsack(150, 8, 11);
+        SolveParameters p = SolveParameters.defaults().withRelativeGap(0).withTimeLimitSeconds(20)
+                .withBackendOptions(Map.of("limits/nodes", "5"));
+        SolveResult r = scip.solve(hard, p, SolveListener.NONE, CancellationToken.none());
+        assertEquals(Limit.NODE, r.termination().limit(), r.termination()::toString);
+        assertEquals(Reason.FEASIBLE, r.termination().reason());
+        assertTrue(r.bestBound() < r.objectiveValue());
+    }
+
+    @Test
+    void badBackendOptionIsAnErrorResultNotAnException() {
+        SolveParameters p = SolveParameters.defaults().withBackendOptions(Map.of("no/such/param", "1"));
+        SolveResult r = scip.solve(ConformanceModels.infeasible(), p, SolveListener.NONE, CancellationToken.none());
+        assertEquals(Reason.OTHER_ERROR, r.termination().reason());
+        assertTrue(r.termination().detail().contains("no/such/param"), r.termination().detail());
+    }
+
+    @Test
+    void listenerSeesStartAndEnd() {
+        List<SolveListener.SolveProgress> events = new ArrayList<>();
+        SolveListener l = new SolveListener() {
+            @Override
+            public void onProgress(SolveProgress e) { events.add(e); }
+        };
+        SolveResult r = scip.solve(ConformanceModels.knapsack(8, 1, 2).model(), SolveParameters.defaults(), l, CancellationToken.none());
+        assertEquals(2, events.size());
+        assertEquals(Double.POSITIVE_INFINITY, events.get(0).incumbent());
+        assertEquals(r.objectiveValue(), events.get(1).incumbent());
+    }
+
+    @Test
+    void typedParametersComeFirstAndBackendOptionsLast() {
+        String text = ScipBackend.parameterText(SolveParameters.defaults().withBackendOptions(Map.of("limits/gap", "0.5")));
+        assertTrue(text.startsWith("limits/gap = 1.0E-4\n"), text);
+        assertTrue(text.endsWith("limits/gap = 0.5\n"), text);
+    }
+
+    @Test
+    void registeredThroughServiceLoader() {
+        assertTrue(Backends.discover().find("scip").isPresent());
+    }
+}
