@@ -11,7 +11,6 @@ import certus.solver.CancellationToken;
 import certus.solver.Capability;
 import certus.solver.SolveListener;
 import certus.solver.SolverBackend;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExactVsEnumerationTest {
     static final int INSTANCES_PER_VARIANT = 34; // 6 variants x 34 = 204 instances
     static final Backends BACKENDS = Backends.discover();
+    /** Gap asked of the backend: tight, so the search really ends at the optimal support. */
+    static final double SEARCH_GAP = 1e-7;
+    /**
+     * Gap at which OPTIMAL is accepted. SCIP moves a quadratic objective into a constraint and proves its bound
+     * only up to its feasibility tolerance (1e-6), so its bound can sit ~1e-6 relative below the exact optimum;
+     * the objective itself (exact refit) is checked to 1e-6 below. Certus's default certification gap is 1e-4.
+     */
+    static final double CERTIFY_GAP = 1e-5;
 
     record Instance(SmtlProblem problem, double optimum) {}
 
@@ -48,10 +55,16 @@ class ExactVsEnumerationTest {
         return out;
     }
 
-    /** Every (method, backend) pair a user could ask for, among the backends on the classpath. */
+    /**
+     * Every (method, backend) pair a user could ask for, among the available backends on the classpath
+     * (optionally narrowed with -Dcertus.test.backends=scip,ojalgo while developing).
+     */
     static Stream<Arguments> methodsAndBackends() {
         List<Arguments> out = new ArrayList<>();
+        String only = System.getProperty("certus.test.backends", "");
         for (SolverBackend b : BACKENDS.all()) {
+            if (!b.availability().available()) continue;
+            if (!only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(b.name())) continue;
             if (b.capabilities().contains(Capability.MIQP)) out.add(Arguments.of(ExactMethod.BIGM, b.name()));
             if (b.capabilities().contains(Capability.MIQP) && b.capabilities().contains(Capability.ROTATED_CONE)) {
                 out.add(Arguments.of(ExactMethod.PERSPECTIVE, b.name()));
@@ -70,16 +83,15 @@ class ExactVsEnumerationTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("methodsAndBackends")
     void everyMethodAndBackendCertifiesTheEnumeratedOptimum(ExactMethod method, String backend) {
-        Assumptions.assumeTrue(BACKENDS.require(backend) != null);
         ExactSolver solver = solverFor(method);
         ExactOptions options = ExactOptions.of(method, backend)
-                .withParameters(certus.solver.SolveParameters.defaults().withRelativeGap(1e-9).withTimeLimitSeconds(60));
+                .withParameters(certus.solver.SolveParameters.defaults().withRelativeGap(SEARCH_GAP).withTimeLimitSeconds(60));
         int n = 0;
         for (Instance inst : INSTANCES) {
             SmtlProblem p = inst.problem();
             ExactResult r = solver.solve(p, null, options, BACKENDS, SolveListener.NONE, CancellationToken.none());
             String where = method + "/" + backend + " " + p;
-            assertTrue(r.provenOptimal(1e-6), where + ": " + r.termination() + " gap " + r.gap() + " M " + r.mKind());
+            assertTrue(r.provenOptimal(CERTIFY_GAP), where + ": " + r.termination() + " gap " + r.gap() + " M " + r.mKind());
             assertEquals(inst.optimum(), r.objective(), 1e-6 * Math.max(1, Math.abs(inst.optimum())), where);
             assertEquals(ObjectiveEvaluator.value(p, r.solution()), r.objective(), 0.0, where);
             assertTrue(ObjectiveEvaluator.isFeasible(p, r.solution()), where);

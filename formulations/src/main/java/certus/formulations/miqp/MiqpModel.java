@@ -23,7 +23,7 @@ import java.util.List;
  * <pre>
  *   sum_k 1/(2 n_k) ||yc_k - Xc_k beta_k||^2     least-squares rows (factored to p rows when n_k &gt; p)
  * + ridge/2 sum beta^2                            (or ridge/2 sum t with cones beta^2 &lt;= t z: perspective)
- * + bbar/2 sum_j [sum_k beta_kj^2 - (1/K)(sum_k beta_kj)^2]
+ * + bbar/2 sum_kj (beta_kj - betabar_j)^2            least-squares rows
  * + zbar/2 ZBAR(z)                                 exact linear form ({@link ZbarLinearization})
  * </pre>
  * A coefficient of a column that is constant within its task has no variable (it is fixed at 0); under common
@@ -71,7 +71,10 @@ final class MiqpModel {
                 z[k][j] = common ? shared[j] : b.addBinary("z_" + k + "_" + j);
                 link(b, link, beta[k][j], z[k][j], m, k, j);
                 if (link == LinkMode.PERSPECTIVE) {
-                    t[k][j] = b.addContinuous("t_" + k + "_" + j, 0.0, Double.POSITIVE_INFINITY);
+                    // t = beta^2 <= M^2 at every optimum. A finite bound matters: SCIP reformulates the product t*z
+                    // of the cone through t's bounds, and with t unbounded it proved a wrong optimum (5.80 for a
+                    // true 3.83 on a CS+L2 instance, see MiqpSolverScipTest).
+                    t[k][j] = b.addContinuous("t_" + k + "_" + j, 0.0, m * m);
                     b.addCone(new RotatedConeConstraint("persp_" + k + "_" + j, t[k][j], z[k][j], new int[]{beta[k][j]}));
                     linear.add(t[k][j], problem.ridge() / 2.0);
                 } else if (problem.ridge() > 0) {
@@ -80,7 +83,7 @@ final class MiqpModel {
             }
             losses.add(loss(tasks[k], beta[k], linear));
         }
-        addBbar(problem, beta, quadratic);
+        addBbar(problem, beta, losses);
         addCardinality(problem, b, z, shared);
         ZbarLinearization zbar = null;
         if (problem.zbar() > 0 && !common && kCount > 1) {
@@ -140,19 +143,27 @@ final class MiqpModel {
         return new LeastSquaresTerm(weight, rows);
     }
 
-    private static void addBbar(SmtlProblem problem, int[][] beta, List<QuadraticTerm> quadratic) {
+    /**
+     * bbar/2 sum_kj (beta_kj - betabar_j)^2 as least-squares rows (one per task and feature). Written as explicit
+     * cross terms the same form made SCIP time out on ten binaries (it did not see the Hessian as convex);
+     * as rows it is bridged to a diagonal quadratic whose convexity is evident.
+     */
+    private static void addBbar(SmtlProblem problem, int[][] beta, List<LeastSquaresTerm> losses) {
         double lam = problem.bbar();
         int kCount = beta.length;
         if (lam <= 0 || kCount < 2) return;
+        List<LinearExpression> rows = new ArrayList<>();
         for (int j = 0; j < beta[0].length; j++) {
             for (int k = 0; k < kCount; k++) {
-                if (beta[k][j] < 0) continue;
-                quadratic.add(new QuadraticTerm(beta[k][j], beta[k][j], lam / 2.0 * (1.0 - 1.0 / kCount)));
-                for (int l = k + 1; l < kCount; l++) {
-                    if (beta[l][j] >= 0) quadratic.add(new QuadraticTerm(beta[k][j], beta[l][j], -lam / kCount));
+                LinearExpression.Builder row = LinearExpression.builder();
+                for (int l = 0; l < kCount; l++) {
+                    if (beta[l][j] >= 0) row.add(beta[l][j], (l == k ? 1.0 : 0.0) - 1.0 / kCount);
                 }
+                LinearExpression e = row.build();
+                if (e.size() > 0) rows.add(e);
             }
         }
+        losses.add(new LeastSquaresTerm(lam / 2.0, rows));
     }
 
     private static void addCardinality(SmtlProblem problem, ModelBuilder b, int[][] z, int[] shared) {

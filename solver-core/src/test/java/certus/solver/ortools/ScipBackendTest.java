@@ -1,6 +1,7 @@
 package certus.solver.ortools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -78,7 +79,7 @@ class ScipBackendTest {
 
     @Test
     void typedParametersComeFirstAndBackendOptionsLast() {
-        String text = ScipBackend.parameterText(SolveParameters.defaults().withBackendOptions(Map.of("limits/gap", "0.5")));
+        String text = ScipBackend.parameterText(SolveParameters.defaults().withBackendOptions(Map.of("limits/gap", "0.5")), false);
         assertTrue(text.startsWith("limits/gap = 1.0E-4\n"), text);
         assertTrue(text.endsWith("limits/gap = 0.5\n"), text);
     }
@@ -86,5 +87,13 @@ class ScipBackendTest {
     @Test
     void registeredThroughServiceLoader() {
         assertTrue(Backends.discover().find("scip").isPresent());
+    }
+
+    @Test
+    void presolveIsOffForModelsWithQuadraticRowsUnlessTheUserSetsIt() {
+        assertTrue(ScipBackend.parameterText(SolveParameters.defaults(), true).contains("presolving/maxrounds = 0"));
+        assertFalse(ScipBackend.parameterText(SolveParameters.defaults(), false).contains("presolving/maxrounds"));
+        String text = ScipBackend.parameterText(SolveParameters.defaults().withBackendOptions(Map.of("presolving/maxrounds", "-1")), true);
+        assertTrue(text.indexOf("presolving/maxrounds = -1") > text.indexOf("presolving/maxrounds = 0"), "the user's option comes last and wins");
     }
 }

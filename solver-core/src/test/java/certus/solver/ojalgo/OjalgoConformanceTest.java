@@ -1,0 +1,9 @@
+package certus.solver.ojalgo;
+
+import certus.solver.SolverBackend;
+import certus.solver.conformance.BackendConformanceTest;
+
+class OjalgoConformanceTest extends BackendConformanceTest {
+    @Override
+    protected SolverBackend backend() { return new OjalgoBackend(); }
+}
