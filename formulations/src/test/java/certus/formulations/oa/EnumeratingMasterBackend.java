@@ -144,33 +144,37 @@ final class EnumeratingMasterBackend implements SolverBackend {
         parent[find(parent, a)] = find(parent, b);
     }
 
-    /** Depth-first enumeration of one component. Local index = position in {@code vars}. */
+    /**
+     * Depth-first enumeration of one component. Local index = position in {@code vars}. Each row keeps the activity
+     * of its fixed integer terms (updated incrementally) and, per depth, the min/max its unfixed integer terms can
+     * still add; that gives interval feasibility for integer rows and implied bounds on each continuous variable,
+     * hence a valid objective bound for pruning. At a leaf the implied bounds are exact.
+     */
     private static final class Component {
-        final int size;
         final int[] intLocal;         // local indices of integer vars in branching order
-        final int[] depthOf;          // local -> depth (or -1 for continuous)
         final double[] lo;
         final double[] hi;
         final double[] cost;
         final Row[] rows;
         final int[][] rowsOfDepth;    // rows touching the integer var at that depth
+        final double[][] coefOfDepth; // its coefficient in each of those rows
         final int[] contLocal;
+        final int[][] rowsOfCont;     // per continuous var (position in contLocal): its rows
         final long deadline;
         final CancellationToken cancellation;
         final double[] x;
+        final double[] act;
         double[] best;
         double bestValue = Double.POSITIVE_INFINITY;
         long nodes;
         boolean aborted;
         boolean unbounded;
-        final double[] cLo;
-        final double[] cHi;
 
-        record Row(int[] intVars, double[] intCoefs, int cont, double contCoef, double lower, double upper) {}
+        record Row(int cont, double contCoef, double lower, double upper, double[] suffixMin, double[] suffixMax) {}
 
         Component(Model model, List<Integer> vars, List<LinearConstraint> constraints, double[] globalCost, long deadline,
                   CancellationToken cancellation) {
-            size = vars.size();
+            int size = vars.size();
             this.deadline = deadline;
             this.cancellation = cancellation;
             java.util.Map<Integer, Integer> local = new java.util.HashMap<>();
@@ -178,7 +182,8 @@ final class EnumeratingMasterBackend implements SolverBackend {
             lo = new double[size];
             hi = new double[size];
             cost = new double[size];
-            depthOf = new int[size];
+            int[] depthOf = new int[size];
+            int[] contPos = new int[size];
             List<Integer> ints = new ArrayList<>();
             List<Integer> conts = new ArrayList<>();
             for (int i = 0; i < size; i++) {
@@ -193,52 +198,73 @@ final class EnumeratingMasterBackend implements SolverBackend {
                     lo[i] = v.lower();
                     hi[i] = v.upper();
                     depthOf[i] = -1;
+                    contPos[i] = conts.size();
                     conts.add(i);
                 }
             }
             intLocal = ints.stream().mapToInt(Integer::intValue).toArray();
             contLocal = conts.stream().mapToInt(Integer::intValue).toArray();
+            int depthCount = intLocal.length;
             rows = new Row[constraints.size()];
             List<List<Integer>> byDepth = new ArrayList<>();
-            for (int d = 0; d < intLocal.length; d++) byDepth.add(new ArrayList<>());
+            List<List<Double>> coefByDepth = new ArrayList<>();
+            for (int d = 0; d < depthCount; d++) {
+                byDepth.add(new ArrayList<>());
+                coefByDepth.add(new ArrayList<>());
+            }
+            List<List<Integer>> byCont = new ArrayList<>();
+            for (int c = 0; c < contLocal.length; c++) byCont.add(new ArrayList<>());
             for (int r = 0; r < rows.length; r++) {
                 LinearConstraint c = constraints.get(r);
                 LinearExpression e = c.expression();
-                List<Integer> iv = new ArrayList<>();
-                List<Double> ic = new ArrayList<>();
+                double[] minAt = new double[depthCount + 1];
+                double[] maxAt = new double[depthCount + 1];
                 int cont = -1;
                 double contCoef = 0;
                 for (int t = 0; t < e.size(); t++) {
                     int l = local.get(e.variable(t));
+                    double a = e.coefficient(t);
                     if (depthOf[l] >= 0) {
-                        iv.add(l);
-                        ic.add(e.coefficient(t));
+                        byDepth.get(depthOf[l]).add(r);
+                        coefByDepth.get(depthOf[l]).add(a);
+                        minAt[depthOf[l]] += Math.min(a * lo[l], a * hi[l]);
+                        maxAt[depthOf[l]] += Math.max(a * lo[l], a * hi[l]);
                     } else {
                         cont = l;
-                        contCoef = e.coefficient(t);
+                        contCoef = a;
+                        byCont.get(contPos[l]).add(r);
                     }
                 }
-                rows[r] = new Row(iv.stream().mapToInt(Integer::intValue).toArray(), ic.stream().mapToDouble(Double::doubleValue).toArray(),
-                        cont, contCoef, c.rowLower(), c.rowUpper());
-                for (int l : iv) byDepth.get(depthOf[l]).add(r);
+                // suffix[d] = what the terms at depths >= d can still add
+                double[] sMin = new double[depthCount + 1];
+                double[] sMax = new double[depthCount + 1];
+                for (int d = depthCount - 1; d >= 0; d--) {
+                    sMin[d] = sMin[d + 1] + minAt[d];
+                    sMax[d] = sMax[d + 1] + maxAt[d];
+                }
+                rows[r] = new Row(cont, contCoef, c.rowLower(), c.rowUpper(), sMin, sMax);
             }
-            rowsOfDepth = new int[intLocal.length][];
-            for (int d = 0; d < intLocal.length; d++) rowsOfDepth[d] = byDepth.get(d).stream().mapToInt(Integer::intValue).toArray();
+            rowsOfDepth = new int[depthCount][];
+            coefOfDepth = new double[depthCount][];
+            for (int d = 0; d < depthCount; d++) {
+                rowsOfDepth[d] = byDepth.get(d).stream().mapToInt(Integer::intValue).toArray();
+                coefOfDepth[d] = coefByDepth.get(d).stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            rowsOfCont = new int[contLocal.length][];
+            for (int c = 0; c < contLocal.length; c++) rowsOfCont[c] = byCont.get(c).stream().mapToInt(Integer::intValue).toArray();
             x = new double[size];
-            cLo = lo.clone();
-            cHi = hi.clone();
+            act = new double[rows.length];
         }
 
+        /** Explores the subtree where integers at depths &lt; {@code depth} are fixed. */
         void search(int depth) {
             if (aborted) return;
             if ((++nodes & 1023) == 0 && (System.nanoTime() > deadline || cancellation.isCancelled())) {
                 aborted = true;
                 return;
             }
-            if (depth == 0) {
-                // rows without integer variables act on continuous bounds once
-                for (Row row : rows) if (row.intVars.length == 0 && !applyComplete(row, new ArrayList<>())) return;
-            }
+            double bound = bound(depth);
+            if (!(bound < bestValue)) return; // NaN = infeasible node
             if (depth == intLocal.length) {
                 leaf();
                 return;
@@ -246,90 +272,72 @@ final class EnumeratingMasterBackend implements SolverBackend {
             int v = intLocal[depth];
             for (double val = hi[v]; val >= lo[v]; val--) {
                 x[v] = val;
-                List<double[]> undo = new ArrayList<>();
-                boolean ok = true;
-                for (int r : rowsOfDepth[depth]) {
-                    if (!check(rows[r], depth, undo)) {
-                        ok = false;
-                        break;
-                    }
-                }
-                if (ok && lowerBound(depth) < bestValue) search(depth + 1);
-                for (int u = undo.size() - 1; u >= 0; u--) {
-                    double[] e = undo.get(u);
-                    cLo[(int) e[0]] = e[1];
-                    cHi[(int) e[0]] = e[2];
-                }
+                int[] rs = rowsOfDepth[depth];
+                double[] cs = coefOfDepth[depth];
+                for (int i = 0; i < rs.length; i++) act[rs[i]] += cs[i] * val;
+                search(depth + 1);
+                for (int i = 0; i < rs.length; i++) act[rs[i]] -= cs[i] * val;
                 if (aborted) return;
             }
         }
 
-        /** Interval check of a row after fixing the integer at {@code depth}; complete rows tighten their continuous var. */
-        private boolean check(Row row, int depth, List<double[]> undo) {
-            double act = 0;
-            double minRest = 0;
-            double maxRest = 0;
-            boolean complete = true;
-            for (int t = 0; t < row.intVars.length; t++) {
-                int l = row.intVars[t];
-                double a = row.intCoefs[t];
-                if (depthOf[l] <= depth) act += a * x[l];
-                else {
-                    complete = false;
-                    minRest += Math.min(a * lo[l], a * hi[l]);
-                    maxRest += Math.max(a * lo[l], a * hi[l]);
-                }
+        /** Objective bound of the node, or NaN when some row can no longer be satisfied. */
+        private double bound(int depth) {
+            for (int r = 0; r < rows.length; r++) {
+                Row row = rows[r];
+                if (row.cont >= 0) continue;
+                if (act[r] + row.suffixMax[depth] < row.lower - TOL || act[r] + row.suffixMin[depth] > row.upper + TOL) return Double.NaN;
             }
-            if (row.cont < 0) {
-                return act + maxRest >= row.lower - TOL && act + minRest <= row.upper + TOL;
-            }
-            if (!complete) return true;
-            return tighten(row, act, undo);
-        }
-
-        private boolean applyComplete(Row row, List<double[]> undo) {
-            return row.cont < 0 ? (0 >= row.lower - TOL && 0 <= row.upper + TOL) : tighten(row, 0, undo);
-        }
-
-        private boolean tighten(Row row, double act, List<double[]> undo) {
-            int c = row.cont;
-            double a = row.contCoef;
-            double l = a > 0 ? (row.lower - act) / a : (row.upper - act) / a;
-            double h = a > 0 ? (row.upper - act) / a : (row.lower - act) / a;
-            undo.add(new double[]{c, cLo[c], cHi[c]});
-            if (l > cLo[c]) cLo[c] = l;
-            if (h < cHi[c]) cHi[c] = h;
-            return cLo[c] <= cHi[c] + TOL * (1 + Math.abs(cHi[c]));
-        }
-
-        /** Valid lower bound on this component's objective below the current node. */
-        private double lowerBound(int depth) {
             double b = 0;
             for (int d = 0; d < intLocal.length; d++) {
                 int v = intLocal[d];
-                b += d <= depth ? cost[v] * x[v] : Math.min(cost[v] * lo[v], cost[v] * hi[v]);
+                b += d < depth ? cost[v] * x[v] : Math.min(cost[v] * lo[v], cost[v] * hi[v]);
             }
-            for (int c : contLocal) if (cost[c] > 0 && Double.isFinite(cLo[c])) b += cost[c] * cLo[c];
+            for (int c = 0; c < contLocal.length; c++) {
+                double[] range = range(c, depth);
+                if (range == null) return Double.NaN;
+                if (cost[contLocal[c]] > 0 && Double.isFinite(range[0])) b += cost[contLocal[c]] * range[0];
+            }
             return b;
+        }
+
+        /** Implied [low, high] of continuous variable c at the node (exact at a leaf), or null when empty. */
+        private double[] range(int c, int depth) {
+            int l = contLocal[c];
+            double low = lo[l];
+            double high = hi[l];
+            for (int r : rowsOfCont[c]) {
+                Row row = rows[r];
+                double a = row.contCoef;
+                double restMin = act[r] + row.suffixMin[depth];
+                double restMax = act[r] + row.suffixMax[depth];
+                double rl = a > 0 ? (row.lower - restMax) / a : (row.upper - restMin) / a;
+                double rh = a > 0 ? (row.upper - restMin) / a : (row.lower - restMax) / a;
+                if (rl > low) low = rl;
+                if (rh < high) high = rh;
+            }
+            return low <= high + TOL * (1 + Math.abs(high)) ? new double[]{low, high} : null;
         }
 
         private void leaf() {
             double value = 0;
             for (int v : intLocal) value += cost[v] * x[v];
-            for (int c : contLocal) {
+            for (int c = 0; c < contLocal.length; c++) {
+                int l = contLocal[c];
+                double[] range = range(c, intLocal.length);
                 double val;
-                if (cost[c] > 0) {
-                    if (!Double.isFinite(cLo[c])) {
+                if (cost[l] > 0) {
+                    if (!Double.isFinite(range[0])) {
                         unbounded = true;
                         aborted = true;
                         return;
                     }
-                    val = cLo[c];
+                    val = range[0];
                 } else {
-                    val = Math.max(cLo[c], Math.min(0, cHi[c]));
+                    val = Math.max(range[0], Math.min(0, range[1]));
                 }
-                x[c] = val;
-                value += cost[c] * val;
+                x[l] = val;
+                value += cost[l] * val;
             }
             if (value < bestValue) {
                 bestValue = value;
