@@ -1,0 +1,39 @@
+package certus.formulations.oa;
+
+/**
+ * OA-specific knobs that {@link certus.formulations.ExactOptions} does not carry.
+ *
+ * @param neighbourCuts  how many single-swap / add-one neighbours of the warm start get an initial cut (exact.md
+ *                       §4.4 step 2 suggests up to 10); they are also tried as incumbents
+ * @param zbarForm       Zbar linearization, or null for {@link ZbarForm#defaultFor}
+ * @param bigM           M of the big-M cuts used when ridge = 0 (NaN: heuristic, 1.5 x the largest |beta| seen)
+ * @param bigMProven     whether {@code bigM} is a proven bound on every optimal |beta_kj| (then results are
+ *                       unconditional: MKind.PROVEN); ignored for a heuristic M
+ */
+public record OaSettings(int neighbourCuts, ZbarForm zbarForm, double bigM, boolean bigMProven) {
+    /** Multiplier of the heuristic M over the largest coefficient seen (the sMTL simulations use 1.5). */
+    public static final double HEURISTIC_M_FACTOR = 1.5;
+
+    public OaSettings {
+        if (neighbourCuts < 0) throw new IllegalArgumentException("neighbourCuts must be >= 0, got " + neighbourCuts);
+        if (!Double.isNaN(bigM) && !(bigM > 0 && Double.isFinite(bigM))) {
+            throw new IllegalArgumentException("bigM must be NaN (heuristic) or finite and > 0, got " + bigM);
+        }
+    }
+
+    public static OaSettings defaults() {
+        return new OaSettings(10, null, Double.NaN, false);
+    }
+
+    public OaSettings withZbarForm(ZbarForm form) {
+        return new OaSettings(neighbourCuts, form, bigM, bigMProven);
+    }
+
+    public OaSettings withNeighbourCuts(int n) {
+        return new OaSettings(n, zbarForm, bigM, bigMProven);
+    }
+
+    public OaSettings withBigM(double m, boolean proven) {
+        return new OaSettings(neighbourCuts, zbarForm, m, proven);
+    }
+}
