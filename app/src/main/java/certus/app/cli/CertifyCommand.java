@@ -11,7 +11,6 @@ import certus.formulations.ExactMethod;
 import certus.formulations.cert.Certificate;
 import certus.solver.CancellationToken;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,9 +64,9 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--common-support", negatable = true, description = "One support for all tasks (default: heterogeneous).")
     Boolean commonSupport;
 
-    @Option(names = "--method", paramLabel = "M", converter = MethodConverter.class,
-            description = "Exact method: bigm, perspective or oa (default: ${DEFAULT-VALUE}).")
-    ExactMethod method = ExactDefaults.METHOD;
+    /** A name rather than the enum so the help shows the default as users type it ("oa", not "OA"). */
+    @Option(names = "--method", paramLabel = "M", description = "Exact method: bigm, perspective or oa (default: ${DEFAULT-VALUE}).")
+    String methodName = ExactDefaults.METHOD.cliName();
 
     @Option(names = "--backend", paramLabel = "NAME", description = "MIP backend, see 'certus backends' (default: ${DEFAULT-VALUE}).")
     String backend = ExactDefaults.BACKEND;
@@ -90,6 +89,7 @@ final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ExactMethod method = parseMethod(methodName);
         ParamOverrides file = paramsFile == null ? ParamOverrides.EMPTY : ParamsFile.read(paramsFile);
         SmtlParams params = file.overriddenBy(new ParamOverrides(s, ridge, bbar, zbar, commonSupport)).resolve();
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
@@ -159,13 +159,10 @@ final class CertifyCommand implements Callable<Integer> {
         };
     }
 
-    /** Case-insensitive method names; the error lists the valid ones. */
-    static final class MethodConverter implements ITypeConverter<ExactMethod> {
-        @Override
-        public ExactMethod convert(String value) {
-            for (ExactMethod m : ExactMethod.values()) if (m.cliName().equalsIgnoreCase(value.strip())) return m;
-            throw new IllegalArgumentException("unknown method '" + value + "'; expected one of "
-                    + Arrays.stream(ExactMethod.values()).map(ExactMethod::cliName).toList());
-        }
+    /** Case-insensitive method names; the error (exit 2) lists the valid ones. */
+    static ExactMethod parseMethod(String value) {
+        for (ExactMethod m : ExactMethod.values()) if (m.cliName().equalsIgnoreCase(value.strip())) return m;
+        throw new ExitCodes.UsageException("unknown method '" + value + "'; expected one of "
+                + Arrays.stream(ExactMethod.values()).map(ExactMethod::cliName).toList());
     }
 }
