@@ -22,14 +22,15 @@ public record Termination(Reason reason, Limit limit, String detail) {
 
     /** Reasons of design.md plus CONVERGED for heuristics, which stop by their own rule but prove nothing. */
     public enum Reason {
-        OPTIMAL, INFEASIBLE, UNBOUNDED, FEASIBLE, NO_SOLUTION_FOUND, CONVERGED, NUMERICAL_ERROR, INVALID_MODEL, OTHER_ERROR;
+        OPTIMAL, INFEASIBLE, UNBOUNDED, INFEASIBLE_OR_UNBOUNDED, FEASIBLE, NO_SOLUTION_FOUND, CONVERGED, NUMERICAL_ERROR, INVALID_MODEL,
+        OTHER_ERROR;
 
         public String jsonName() { return name().toLowerCase(Locale.ROOT); }
     }
 
     /** The limit that ended a solve early. */
     public enum Limit {
-        NONE, TIME, ITERATIONS, NODE, INTERRUPTED;
+        NONE, TIME, ITERATIONS, NODE, INTERRUPTED, SOLUTION, MEMORY, OTHER;
 
         /** JSON spelling; NONE is written as null. */
         public String jsonName() { return this == NONE ? null : name().toLowerCase(Locale.ROOT); }
@@ -43,6 +44,22 @@ public record Termination(Reason reason, Limit limit, String detail) {
             case TIME_LIMIT -> new Termination(Reason.FEASIBLE, Limit.TIME, "time limit hit");
             case INTERRUPTED -> new Termination(Reason.FEASIBLE, Limit.INTERRUPTED, "interrupted");
         };
+    }
+
+    /**
+     * An exact solve's termination (solver-core's axis) in these terms: reasons by name (CONVERGED never comes
+     * from a solver), solver-core's ITERATION limit as ITERATIONS. {@link #toSolver} is the inverse.
+     */
+    public static Termination of(certus.solver.Termination t) {
+        Limit limit = t.limit() == certus.solver.Termination.Limit.ITERATION ? Limit.ITERATIONS : Limit.valueOf(t.limit().name());
+        return new Termination(Reason.valueOf(t.reason().name()), limit, t.detail());
+    }
+
+    /** Inverse of {@link #of(certus.solver.Termination)}; throws IllegalArgumentException for CONVERGED and invalid pairs. */
+    public certus.solver.Termination toSolver() {
+        if (reason == Reason.CONVERGED) throw new IllegalArgumentException("reason 'converged' is a heuristic's, not an exact solve's");
+        var l = limit == Limit.ITERATIONS ? certus.solver.Termination.Limit.ITERATION : certus.solver.Termination.Limit.valueOf(limit.name());
+        return new certus.solver.Termination(certus.solver.Termination.Reason.valueOf(reason.name()), l, detail);
     }
 
     public static Reason reasonFromJson(String text) {

@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
  * written file, progress and errors to stderr; exit codes follow design.md (see {@link ExitCodes}).
  */
 @Command(name = "certus", mixinStandardHelpOptions = true, version = "certus 0.1.0-SNAPSHOT",
-        description = "Sparse multi-task regression (sMTL): fit, cross-validate, predict, simulate.",
+        description = "Sparse multi-task regression (sMTL): fit, cross-validate, predict, simulate, certify optimality.",
         subcommands = {FitCommand.class, CvCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 2 bad input or usage, 3 solver error, 4 limit reached without a solution."})
+                CertifyCommand.class, VerifyCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 2 bad input or usage, 3 solver error or unavailable backend, 4 limit reached "
+                + "without a solution, 5 verify found a failing check."})
 public final class CertusCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -22,7 +23,21 @@ public final class CertusCli implements Runnable {
 
     /** The configured command line (tests call {@code execute} on it with their own out and err writers). */
     public static CommandLine newCommandLine() {
-        CommandLine cl = new CommandLine(new CertusCli());
+        return newCommandLine(CliEnvironment.production());
+    }
+
+    /** The command line with the given backends, exact engines and cancellation (tests script them). */
+    static CommandLine newCommandLine(CliEnvironment env) {
+        CommandLine.IFactory fallback = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == CertifyCommand.class) return cls.cast(new CertifyCommand(env));
+                if (cls == BackendsCommand.class) return cls.cast(new BackendsCommand(env));
+                return fallback.create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new CertusCli(), factory);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println(ExitCodes.message(ex));
             cmd.getErr().flush();
@@ -40,6 +55,6 @@ public final class CertusCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (fit, cv, predict, simulate, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (fit, cv, predict, simulate, demo, certify, verify, backends)");
     }
 }

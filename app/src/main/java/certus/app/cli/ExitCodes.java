@@ -14,6 +14,11 @@ final class ExitCodes {
     static final int SOLVER_ERROR = 3;
     /** A limit was reached without any feasible solution. */
     static final int NO_SOLUTION = 4;
+    /**
+     * {@code verify}: the certificate was read but at least one check failed. Its own code (not 2, not 3) so a
+     * script can tell "this certificate is wrong" from "the inputs could not be read" and "the solver failed".
+     */
+    static final int VERIFY_FAILED = 5;
 
     private ExitCodes() {}
 
@@ -30,6 +35,9 @@ final class ExitCodes {
         String m = e.getMessage();
         if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
         if (e instanceof UnsupportedOperationException) m = "solver unavailable: " + m;
+        if (e instanceof certus.solver.SolverUnavailableException && !m.contains("Maybe")) {
+            m = m + ". Maybe run 'certus backends' to see what is installed and why.";
+        }
         return "error: " + m.replace('\n', ' ');
     }
 

@@ -15,9 +15,17 @@ final class Cli {
     private Cli() {}
 
     static Result run(String... args) {
+        return run(CertusCli.newCommandLine(), args);
+    }
+
+    /** With scripted backends and exact engines. */
+    static Result run(CliEnvironment env, String... args) {
+        return run(CertusCli.newCommandLine(env), args);
+    }
+
+    private static Result run(picocli.CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cl = CertusCli.newCommandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

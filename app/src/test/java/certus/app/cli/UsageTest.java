@@ -15,10 +15,15 @@ class UsageTest {
     void helpListsEverySubcommand() {
         Cli.Result r = Cli.run("--help");
         assertEquals(0, r.exit(), r.toString());
-        for (String c : new String[]{"fit", "cv", "predict", "simulate", "demo"}) assertTrue(r.out().contains(c), c);
+        for (String c : new String[]{"fit", "cv", "predict", "simulate", "demo", "certify", "verify", "backends"}) assertTrue(r.out().contains(c), c);
         Cli.Result fit = Cli.run("fit", "--help");
         assertEquals(0, fit.exit());
         assertTrue(fit.out().contains("common-support") && fit.out().contains("--params"), fit.out());
+        Cli.Result certify = Cli.run("certify", "--help");
+        assertEquals(0, certify.exit());
+        assertTrue(certify.out().contains("(default: oa)") && certify.out().contains("(default: scip)")
+                && certify.out().contains("(default: 1.0E-4)"), certify.out());
+        assertTrue(r.out().contains("5 verify found a failing check"), r.out());
     }
 
     @Test

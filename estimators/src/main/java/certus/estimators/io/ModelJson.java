@@ -23,6 +23,11 @@ public final class ModelJson {
     private ModelJson() {}
 
     public static String write(SmtlModel m) {
+        return toText(tree(m));
+    }
+
+    /** The result object, for writers that add sections (certificates). */
+    static ObjectNode tree(SmtlModel m) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("status", m.status().jsonName());
         ObjectNode term = root.putObject("termination");
@@ -41,7 +46,7 @@ public final class ModelJson {
         m.features().forEach(features::add);
         ArrayNode tasks = root.putArray("tasks");
         if (m.solution() != null) writeTasks(tasks, m.features(), m.tasks(), m.solution());
-        return toText(root);
+        return root;
     }
 
     static void writeParams(ObjectNode problem, SmtlParams p, Standardizer standardize) {

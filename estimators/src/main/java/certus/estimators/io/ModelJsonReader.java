@@ -24,9 +24,11 @@ import java.util.Map;
  */
 public final class ModelJsonReader {
     private final String source;
+    private final String role;
 
-    private ModelJsonReader(String source) {
+    private ModelJsonReader(String source, String role) {
         this.source = source;
+        this.role = role;
     }
 
     public static SmtlModel read(Path file) {
@@ -35,14 +37,21 @@ public final class ModelJsonReader {
     }
 
     public static SmtlModel parse(String text, String source) {
-        ModelJsonReader r = new ModelJsonReader(source);
-        JsonNode root;
+        return parse(tree(text, source, "model file"), source, "model file");
+    }
+
+    /** The JSON tree of a file's text; {@code role} ("model file", "certificate file") starts every error message. */
+    static JsonNode tree(String text, String source, String role) {
         try {
-            root = ModelJson.MAPPER.readTree(text);
+            return ModelJson.MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new DataFormatException("model file " + source + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new DataFormatException(role + " " + source + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
-        return r.model(root);
+    }
+
+    /** The fit-schema part of {@code root}; errors name {@code role}, the file and the key. */
+    static SmtlModel parse(JsonNode root, String source, String role) {
+        return new ModelJsonReader(source, role).model(root);
     }
 
     private SmtlModel model(JsonNode root) {
@@ -200,6 +209,6 @@ public final class ModelJsonReader {
     }
 
     private DataFormatException fail(String path, String what) {
-        return new DataFormatException("model file " + source + (path.isEmpty() ? "" : ": key '" + path + "'") + ": " + what);
+        return new DataFormatException(role + " " + source + (path.isEmpty() ? "" : ": key '" + path + "'") + ": " + what);
     }
 }

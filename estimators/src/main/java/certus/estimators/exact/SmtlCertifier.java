@@ -1,0 +1,169 @@
+package certus.estimators.exact;
+
+import certus.data.MultiTaskData;
+import certus.data.StandardizedData;
+import certus.data.Standardizer;
+import certus.estimators.FitStatus;
+import certus.estimators.PathFitter;
+import certus.estimators.SmtlModel;
+import certus.estimators.SmtlParams;
+import certus.estimators.Termination;
+import certus.formulations.ExactMethod;
+import certus.formulations.ExactMethods;
+import certus.formulations.ExactOptions;
+import certus.formulations.ExactResult;
+import certus.formulations.ExactSolver;
+import certus.formulations.cert.Certificate;
+import certus.formulations.cert.CertificateFactory;
+import certus.heuristics.HeuristicListener;
+import certus.heuristics.HeuristicOptions;
+import certus.heuristics.HeuristicResult;
+import certus.smtl.InvalidProblemException;
+import certus.smtl.SmtlProblem;
+import certus.solver.Backends;
+import certus.solver.CancellationToken;
+import certus.solver.SolveListener;
+import certus.solver.SolveParameters;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Exact sMTL fits with a certificate: the heuristic gives a warm start, the chosen {@link ExactSolver} proves
+ * (or bounds) it, and {@link CertificateFactory} re-checks the outcome. Immutable; one {@link #certify} per run.
+ *
+ * <p>Ctrl-C and time limits: cancellation is cooperative through the {@link CancellationToken}; whatever stops
+ * the run, the best point so far is certified with its true (non-optimal) status. The heuristic cannot be
+ * interrupted, so it is given a share of the time limit ({@link ExactDefaults#HEURISTIC_SHARE}).
+ */
+public final class SmtlCertifier {
+    private final Builder b;
+
+    private SmtlCertifier(Builder b) {
+        this.b = b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Certifies the configured problem on {@code data}. Throws SolverUnavailableException (method or backend not
+     * available) before doing any work, InvalidProblemException for s &gt; p.
+     */
+    public Certificate certify(MultiTaskData data) {
+        long start = System.nanoTime();
+        StandardizedData scaled = b.standardize == Standardizer.NONE ? null : b.standardize.standardize(data);
+        SmtlProblem problem = b.params.toProblem(scaled == null ? data : scaled.data());
+        ExactSolver solver = b.solvers.apply(b.method);
+        Backends backends = b.backends.get();
+        String version = backends.require(b.backend).version();
+        SolveParameters sp = new SolveParameters(b.timeLimitSeconds, b.gap, SolveParameters.defaults().absoluteGap(), b.threads, b.seed, Map.of());
+        ExactOptions options = new ExactOptions(b.method, b.backend, sp, ExactDefaults.MAX_ROUNDS);
+        WarmStart warm = b.cancellation.isCancelled() ? WarmStart.NONE : warmStart(problem);
+        double remaining = b.timeLimitSeconds - elapsed(start);
+        ExactResult result;
+        if (b.cancellation.isCancelled() || remaining <= 0) {
+            var limit = b.cancellation.isCancelled() ? certus.solver.Termination.Limit.INTERRUPTED : certus.solver.Termination.Limit.TIME;
+            result = warm.asResult(limit, options, version, elapsed(start));
+        } else {
+            result = solver.solve(problem, warm.solution(), options.withParameters(sp.withTimeLimitSeconds(remaining)), backends,
+                    b.solveListener, b.cancellation);
+            result = warm.improve(result);
+        }
+        return CertificateFactory.from(problem, result, options, scaled, elapsed(start));
+    }
+
+    private WarmStart warmStart(SmtlProblem problem) {
+        HeuristicOptions ho = HeuristicOptions.defaults().withSeed(b.seed);
+        if (Double.isFinite(b.timeLimitSeconds)) ho = ho.withTimeLimitSeconds(b.timeLimitSeconds * ExactDefaults.HEURISTIC_SHARE);
+        List<HeuristicResult> r = b.warmStartFitter.fitPath(List.of(problem), ho, b.heuristicListener);
+        return r.isEmpty() || r.get(0).solution() == null ? WarmStart.NONE : new WarmStart(problem, r.get(0).solution());
+    }
+
+    private static double elapsed(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * A certificate as the fit result every front end reports: FitStatus OPTIMAL only when the certificate is,
+     * bound and gap filled (null when unknown), method and backend named.
+     */
+    public static SmtlModel toModel(Certificate c) {
+        var p = c.problem();
+        return new SmtlModel(FitStatus.valueOf(c.status().name()), Termination.of(c.termination()), finite(c.objective()),
+                finite(c.bound()), finite(c.gap()), c.provenance().seconds(), c.provenance().method().cliName(), c.provenance().backend(),
+                new SmtlParams(p.s(), p.ridge(), p.bbar(), p.zbar(), p.commonSupport()), p.standardize(), p.features(), p.tasks(),
+                c.solution());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** Mutable builder; {@link #build()} validates. Defaults from {@link ExactDefaults}; s is required. */
+    public static final class Builder {
+        private SmtlParams params;
+        private ExactMethod method = ExactDefaults.METHOD;
+        private String backend = ExactDefaults.BACKEND;
+        private double gap = ExactDefaults.GAP;
+        private double timeLimitSeconds = Double.POSITIVE_INFINITY;
+        private int threads = 1;
+        private long seed = 1L;
+        private Standardizer standardize = Standardizer.NONE;
+        private HeuristicListener heuristicListener = HeuristicListener.NONE;
+        private SolveListener solveListener = SolveListener.NONE;
+        private CancellationToken cancellation = CancellationToken.none();
+        private Function<ExactMethod, ExactSolver> solvers = ExactMethods::solverFor;
+        private Supplier<Backends> backends = Backends::discover;
+        private PathFitter warmStartFitter = PathFitter.heuristic();
+
+        private Builder() {}
+
+        public Builder params(SmtlParams v) { params = Objects.requireNonNull(v, "params"); return this; }
+
+        public Builder method(ExactMethod v) { method = Objects.requireNonNull(v, "method"); return this; }
+
+        public Builder backend(String v) { backend = Objects.requireNonNull(v, "backend"); return this; }
+
+        /** Relative gap tolerance: a proven solve within it counts as optimal. */
+        public Builder gap(double v) { gap = v; return this; }
+
+        /** Wall-clock budget for heuristic plus exact solve (default: none). */
+        public Builder timeLimitSeconds(double v) { timeLimitSeconds = v; return this; }
+
+        public Builder threads(int v) { threads = v; return this; }
+
+        public Builder seed(long v) { seed = v; return this; }
+
+        /** Certify the problem on per-task rescaled data; the certificate reports raw-scale coefficients and the mode. */
+        public Builder standardize(Standardizer v) { standardize = Objects.requireNonNull(v, "standardize"); return this; }
+
+        public Builder heuristicListener(HeuristicListener v) { heuristicListener = Objects.requireNonNull(v, "listener"); return this; }
+
+        public Builder solveListener(SolveListener v) { solveListener = Objects.requireNonNull(v, "listener"); return this; }
+
+        /** Cancelling stops the run; the best point so far is certified (Ctrl-C in the CLI). */
+        public Builder cancellation(CancellationToken v) { cancellation = Objects.requireNonNull(v, "cancellation"); return this; }
+
+        /** Seam for tests and alternative engines; default {@link ExactMethods#solverFor}. */
+        public Builder solvers(Function<ExactMethod, ExactSolver> v) { solvers = Objects.requireNonNull(v, "solvers"); return this; }
+
+        /** Where backends come from; default a ServiceLoader snapshot taken at certify time. */
+        public Builder backends(Supplier<Backends> v) { backends = Objects.requireNonNull(v, "backends"); return this; }
+
+        /** Warm-start engine (default: the sMTL heuristic). */
+        public Builder warmStartFitter(PathFitter v) { warmStartFitter = Objects.requireNonNull(v, "fitter"); return this; }
+
+        public SmtlCertifier build() {
+            if (params == null) throw new InvalidProblemException("s is required: pass --s or put \"s\" in the params file");
+            if (!(timeLimitSeconds > 0)) throw new InvalidProblemException("time limit must be > 0 seconds, got " + timeLimitSeconds);
+            if (!(gap >= 0) || !Double.isFinite(gap)) throw new InvalidProblemException("gap must be a finite number >= 0, got " + gap);
+            if (threads < 1) throw new InvalidProblemException("threads must be >= 1, got " + threads);
+            return new SmtlCertifier(this);
+        }
+    }
+}
