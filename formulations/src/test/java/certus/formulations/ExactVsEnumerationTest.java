@@ -1,6 +1,5 @@
 package certus.formulations;
 
-import certus.formulations.miqp.MiqpSolver;
 import certus.smtl.BruteForceEnumerator;
 import certus.smtl.ObjectiveEvaluator;
 import certus.smtl.RandomInstances;
@@ -66,6 +65,7 @@ class ExactVsEnumerationTest {
             if (!b.availability().available()) continue;
             if (!only.isBlank() && !java.util.Arrays.asList(only.split(",")).contains(b.name())) continue;
             if (b.capabilities().contains(Capability.MIQP)) out.add(Arguments.of(ExactMethod.BIGM, b.name()));
+            if (b.capabilities().contains(Capability.MILP)) out.add(Arguments.of(ExactMethod.OA, b.name()));
             if (b.capabilities().contains(Capability.MIQP) && b.capabilities().contains(Capability.ROTATED_CONE)) {
                 out.add(Arguments.of(ExactMethod.PERSPECTIVE, b.name()));
             }
@@ -73,23 +73,26 @@ class ExactVsEnumerationTest {
         return out.stream();
     }
 
-    static ExactSolver solverFor(ExactMethod method) {
-        return switch (method) {
-            case BIGM, PERSPECTIVE -> new MiqpSolver();
-            case OA -> throw new IllegalStateException("OA is tested in its own class");
-        };
-    }
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("methodsAndBackends")
     void everyMethodAndBackendCertifiesTheEnumeratedOptimum(ExactMethod method, String backend) {
-        ExactSolver solver = solverFor(method);
+        ExactSolver solver = ExactMethods.solverFor(method);
         ExactOptions options = ExactOptions.of(method, backend)
                 .withParameters(certus.solver.SolveParameters.defaults().withRelativeGap(SEARCH_GAP).withTimeLimitSeconds(60));
         int n = 0;
+        long startAll = System.nanoTime();
+        double slowest = 0;
+        String slowestInstance = "";
         for (Instance inst : INSTANCES) {
             SmtlProblem p = inst.problem();
+            long t0 = System.nanoTime();
             ExactResult r = solver.solve(p, null, options, BACKENDS, SolveListener.NONE, CancellationToken.none());
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (secs > slowest) {
+                slowest = secs;
+                slowestInstance = p.toString();
+            }
             String where = method + "/" + backend + " " + p;
             assertTrue(r.provenOptimal(CERTIFY_GAP), where + ": " + r.termination() + " gap " + r.gap() + " M " + r.mKind());
             assertEquals(inst.optimum(), r.objective(), 1e-6 * Math.max(1, Math.abs(inst.optimum())), where);
@@ -99,5 +102,7 @@ class ExactVsEnumerationTest {
             n++;
         }
         assertTrue(n >= 200, "instances: " + n);
+        System.out.printf("%s/%s: %d instances optimal and equal to enumeration in %.1f s (slowest %.2f s: %s)%n", method, backend, n,
+                (System.nanoTime() - startAll) / 1e9, slowest, slowestInstance);
     }
 }

@@ -28,6 +28,9 @@ import certus.solver.Termination;
  * heuristic M that is doubled and re-solved (at most {@link #MAX_DOUBLINGS} times) while a coefficient sits at
  * it — and whose optimality stays conditional (MKind.CHECKED), never reported as optimal.
  *
+ * <p>L0L2 with several tasks separates into K independent best-subset problems ({@link SeparableSolve}): K small
+ * MIQPs instead of one K times larger.
+ *
  * <p>The backend's point only supplies supports: the reported solution is the exact refit on them, its objective
  * comes from the ObjectiveEvaluator, and the warm start is kept when the backend found nothing better.
  */
@@ -52,6 +55,15 @@ public final class MiqpSolver implements ExactSolver {
     @Override
     public ExactResult solve(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
                              SolveListener listener, CancellationToken cancellation) {
+        if (problem.variant() == certus.smtl.Variant.L0L2 && problem.taskCount() > 1) {
+            return SeparableSolve.solve(this::solveJoint, problem, warmStart, options, backends, listener, cancellation);
+        }
+        return solveJoint(problem, warmStart, options, backends, listener, cancellation);
+    }
+
+    /** One MIQP over all tasks (with the big-M doubling loop). */
+    ExactResult solveJoint(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
+                           SolveListener listener, CancellationToken cancellation) {
         long start = System.nanoTime();
         SolverBackend backend = backends.require(options.backend());
         CenteredTask[] tasks = new CenteredTask[problem.taskCount()];
