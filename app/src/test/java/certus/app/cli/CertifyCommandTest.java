@@ -138,12 +138,23 @@ class CertifyCommandTest {
     }
 
     @Test
-    void methodNotInThisBuildIsExitThreeWithAHint() {
-        Cli.Result r = Cli.run(new CliEnvironment(() -> Scripted.BACKENDS, certus.formulations.ExactMethods::solverFor,
-                CancellationToken::new, false), "certify", "--data", data.toString(), "--s", "2", "-o", out.toString());
-        assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.err().contains("exact method oa is not available") && r.err().contains("Maybe"), r.err());
-        assertFalse(Files.exists(out));
+    void realEngineCertifiesOptimalityAndTheCertificateVerifies() throws IOException {
+        Double objective = null;
+        for (String method : new String[]{"oa", "bigm", "perspective"}) {
+            Path cert = dir.resolve(method + ".json");
+            Cli.Result r = Cli.run("certify", "--data", data.toString(), "--s", "2", "--ridge", "0.05", "--zbar", "0.1",
+                    "--method", method, "--backend", "scip", "-o", cert.toString());
+            assertEquals(0, r.exit(), method + ": " + r);
+            var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(cert));
+            assertEquals("optimal", root.get("status").asText(), method + ": " + root);
+            assertTrue(root.get("gap").asDouble() <= 1e-4, method + " gap " + root.get("gap"));
+            assertTrue(root.get("bound").asDouble() <= root.get("objective").asDouble() + 1e-9, method);
+            double f = root.get("objective").asDouble();
+            if (objective == null) objective = f;
+            assertEquals(objective, f, 1e-4 * Math.abs(objective), method + " agrees with the other methods");
+            Cli.Result v = Cli.run("verify", "--certificate", cert.toString(), "--data", data.toString());
+            assertEquals(0, v.exit(), method + " verify: " + v);
+        }
     }
 
     @Test
