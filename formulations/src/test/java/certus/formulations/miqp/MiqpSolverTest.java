@@ -63,17 +63,26 @@ class MiqpSolverTest {
         assertTrue(ObjectiveEvaluator.isFeasible(p, r.solution()));
     }
 
+    /**
+     * ojAlgo's MIQP answers are never certified (its OPTIMAL came out wrong against SCIP and enumeration: L0L2 seed
+     * 503 gives 1.9367 for an optimum of 1.3416), but its points are feasible and never better than the proven
+     * optimum, and SCIP's proofs agree with enumeration.
+     */
     @Test
-    void scipAndOjalgoAgreeOnTheOptimumOfSmallMiqps() {
+    void ojalgoMiqpResultsAreFeasibleButNeverCertifiedAndScipMatchesEnumeration() {
         int compared = 0;
         for (Variant v : Variant.values()) {
             for (long seed = 1; seed <= 6; seed++) {
                 SmtlProblem p = RandomInstances.small(v, 500 + seed);
                 if (p.taskCount() * p.featureCount() > 24) continue; // ojAlgo's branch and bound is slow; keep it small
+                double optimum = BruteForceEnumerator.solve(p).objective();
                 ExactResult scip = new MiqpSolver().solve(p, null, options(ExactMethod.BIGM, "scip", 60), BACKENDS, SolveListener.NONE, CancellationToken.none());
                 ExactResult oj = new MiqpSolver().solve(p, null, options(ExactMethod.BIGM, "ojalgo", 60), BACKENDS, SolveListener.NONE, CancellationToken.none());
-                assertTrue(scip.provenOptimal(1e-5) && oj.provenOptimal(1e-4), v + " seed " + seed + ": " + scip.termination() + " / " + oj.termination());
-                assertEquals(scip.objective(), oj.objective(), 1e-6 * Math.max(1, scip.objective()), v + " seed " + seed);
+                assertTrue(scip.provenOptimal(1e-5), v + " seed " + seed + ": " + scip.termination());
+                assertEquals(optimum, scip.objective(), 1e-6 * Math.max(1, optimum), v + " seed " + seed);
+                assertFalse(oj.provenOptimal(1e-4), v + " seed " + seed + ": ojAlgo must not certify an MIQP");
+                assertTrue(ObjectiveEvaluator.isFeasible(p, oj.solution()));
+                assertTrue(oj.objective() >= optimum - 1e-9 * Math.max(1, optimum), v + " seed " + seed + ": below the optimum");
                 compared++;
             }
         }
