@@ -10,6 +10,8 @@ import certus.solver.CancellationToken;
 import certus.solver.Capability;
 import certus.solver.SolveListener;
 import certus.solver.SolverBackend;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * within 1e-6 relative, its bound is a valid lower bound, and the point is feasible. No warm start is given,
  * so the solver must find the optimum itself.
  */
+@Execution(ExecutionMode.CONCURRENT) // (method, backend) pairs run on both cores; backends are thread-safe
 class ExactVsEnumerationTest {
     static final int INSTANCES_PER_VARIANT = 34; // 6 variants x 34 = 204 instances
     static final Backends BACKENDS = Backends.discover();

@@ -69,8 +69,27 @@ public abstract class BackendConformanceTest {
             return null;
         }
         SolveResult r = solve(c.model());
-        assertOptimal(c.model(), r, c.optimum());
+        if (!certifiesMiqp() && c.model().hasIntegerVariables() && !c.model().objective().isLinear()) {
+            assertUncertifiedButRight(c.model(), r, c.optimum());
+        } else {
+            assertOptimal(c.model(), r, c.optimum());
+        }
         return r;
+    }
+
+    /**
+     * False for a backend whose MIQP optimality claims Certus does not trust (ojAlgo: no dual bound, wrong optima
+     * found): its MIQP results must then be a feasible point with a limit, no bound, and the right objective on
+     * these easy cases.
+     */
+    protected boolean certifiesMiqp() { return true; }
+
+    protected void assertUncertifiedButRight(Model m, SolveResult r, double expected) {
+        assertEquals(Reason.FEASIBLE, r.termination().reason(), () -> "termination " + r.termination());
+        assertEquals(Double.NEGATIVE_INFINITY, r.bestBound(), "no bound without a proof");
+        double tol = objectiveTolerance() * Math.max(1, Math.abs(expected));
+        assertEquals(expected, r.objectiveValue(), tol, "reported objective");
+        assertTrue(m.maxViolation(r.values()) <= pointTolerance(), () -> "violation " + m.maxViolation(r.values()));
     }
 
     protected void assertOptimal(Model m, SolveResult r, double expected) {
