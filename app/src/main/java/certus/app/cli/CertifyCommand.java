@@ -5,8 +5,6 @@ import certus.estimators.SmtlParams;
 import certus.estimators.exact.ExactDefaults;
 import certus.estimators.exact.SmtlCertifier;
 import certus.estimators.io.CertificateJson;
-import certus.estimators.io.ParamOverrides;
-import certus.estimators.io.ParamsFile;
 import certus.formulations.ExactMethod;
 import certus.formulations.cert.Certificate;
 import certus.solver.CancellationToken;
@@ -46,23 +44,8 @@ final class CertifyCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--params", paramLabel = "FILE", description = "JSON with s, ridge, bbar, zbar, common_support; flags override it.")
-    Path paramsFile;
-
-    @Option(names = "--s", paramLabel = "N", description = "Nonzero coefficients per task (required here or in --params).")
-    Integer s;
-
-    @Option(names = "--ridge", paramLabel = "X", description = "Ridge weight lambda_1 (default 0).")
-    Double ridge;
-
-    @Option(names = "--bbar", paramLabel = "X", description = "Coefficient-sharing weight lambda_2 (default 0).")
-    Double bbar;
-
-    @Option(names = "--zbar", paramLabel = "X", description = "Support-sharing weight lambda_z (default 0).")
-    Double zbar;
-
-    @Option(names = "--common-support", negatable = true, description = "One support for all tasks (default: heterogeneous).")
-    Boolean commonSupport;
+    @Mixin
+    ProblemOptions problem;
 
     /** A name rather than the enum so the help shows the default as users type it ("oa", not "OA"). */
     @Option(names = "--method", paramLabel = "M", description = "Exact method: bigm, perspective or oa (default: ${DEFAULT-VALUE}).")
@@ -90,8 +73,7 @@ final class CertifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExactMethod method = parseMethod(methodName);
-        ParamOverrides file = paramsFile == null ? ParamOverrides.EMPTY : ParamsFile.read(paramsFile);
-        SmtlParams params = file.overriddenBy(new ParamOverrides(s, ridge, bbar, zbar, commonSupport)).resolve();
+        SmtlParams params = problem.resolve();
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         CancellationToken token = env.cancellation().get();
         SmtlCertifier.Builder builder = SmtlCertifier.builder().params(params).method(method).backend(backend).gap(gap).threads(threads)
@@ -101,8 +83,7 @@ final class CertifyCommand implements Callable<Integer> {
         builder.build(); // validates gap, threads and time limit before the data are read
         LoadedData loaded = dataOptions.load();
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
-        progress.line("certifying " + loaded.data() + " with s=" + params.s() + " ridge=" + params.ridge() + " bbar=" + params.bbar()
-                + " zbar=" + params.zbar() + (params.commonSupport() ? " common-support" : "") + ", method " + method.cliName()
+        progress.line("certifying " + loaded.data() + " with " + ProblemOptions.describe(params) + ", method " + method.cliName()
                 + " on " + backend + ", gap " + gap);
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = env.installShutdownHook() ? shutdownHook(token, written) : null;

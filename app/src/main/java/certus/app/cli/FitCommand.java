@@ -6,8 +6,6 @@ import certus.estimators.Smtl;
 import certus.estimators.SmtlModel;
 import certus.estimators.SmtlParams;
 import certus.estimators.io.ModelJson;
-import certus.estimators.io.ParamOverrides;
-import certus.estimators.io.ParamsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,23 +27,8 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--params", paramLabel = "FILE", description = "JSON with s, ridge, bbar, zbar, common_support; flags override it.")
-    Path paramsFile;
-
-    @Option(names = "--s", paramLabel = "N", description = "Nonzero coefficients per task (required here or in --params).")
-    Integer s;
-
-    @Option(names = "--ridge", paramLabel = "X", description = "Ridge weight lambda_1 (default 0).")
-    Double ridge;
-
-    @Option(names = "--bbar", paramLabel = "X", description = "Coefficient-sharing weight lambda_2 (default 0).")
-    Double bbar;
-
-    @Option(names = "--zbar", paramLabel = "X", description = "Support-sharing weight lambda_z (default 0).")
-    Double zbar;
-
-    @Option(names = "--common-support", negatable = true, description = "One support for all tasks (default: heterogeneous).")
-    Boolean commonSupport;
+    @Mixin
+    ProblemOptions problem;
 
     @Mixin
     RunOptions run;
@@ -55,14 +38,12 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ParamOverrides file = paramsFile == null ? ParamOverrides.EMPTY : ParamsFile.read(paramsFile);
-        SmtlParams params = file.overriddenBy(new ParamOverrides(s, ridge, bbar, zbar, commonSupport)).resolve();
+        SmtlParams params = problem.resolve();
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         Smtl estimator = run.configure(Smtl.builder().params(params)).listener(progress).build();
         LoadedData loaded = dataOptions.load();
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
-        progress.line("fitting " + loaded.data() + " with s=" + params.s() + " ridge=" + params.ridge() + " bbar=" + params.bbar()
-                + " zbar=" + params.zbar() + (params.commonSupport() ? " common-support" : ""));
+        progress.line("fitting " + loaded.data() + " with " + ProblemOptions.describe(params));
         SmtlModel model = estimator.fit(loaded.data());
         Output.emit(output, ModelJson.write(model), spec.commandLine().getOut());
         return exitCode(model, progress);

@@ -54,7 +54,7 @@ class CertifyCommandTest {
         assertEquals("optimal", c.get("status").asText());
         assertEquals(0.0, c.get("gap").asDouble());
         assertEquals(c.get("objective").asDouble(), c.get("bound").asDouble());
-        assertEquals("oa", c.get("method").asText(), "default method");
+        assertEquals(certus.estimators.exact.ExactDefaults.METHOD.cliName(), c.get("method").asText(), "default method");
         assertEquals("scip", c.get("backend").asText(), "default backend");
         assertEquals(2, c.get("tasks").size());
         JsonNode cert = c.get("certificate");
