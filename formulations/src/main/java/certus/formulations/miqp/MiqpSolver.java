@@ -5,6 +5,7 @@ import certus.formulations.ExactOptions;
 import certus.formulations.ExactResult;
 import certus.formulations.ExactSolver;
 import certus.formulations.MKind;
+import certus.formulations.SeparableSolve;
 import certus.smtl.ObjectiveEvaluator;
 import certus.smtl.SmtlProblem;
 import certus.smtl.SmtlSolution;
@@ -55,7 +56,7 @@ public final class MiqpSolver implements ExactSolver {
     @Override
     public ExactResult solve(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
                              SolveListener listener, CancellationToken cancellation) {
-        if (problem.variant() == certus.smtl.Variant.L0L2 && problem.taskCount() > 1) {
+        if (SeparableSolve.applies(problem)) {
             return SeparableSolve.solve(this::solveJoint, problem, warmStart, options, backends, listener, cancellation);
         }
         return solveJoint(problem, warmStart, options, backends, listener, cancellation);

@@ -1,9 +1,6 @@
-package certus.formulations.miqp;
+package certus.formulations;
 
 import certus.data.MultiTaskData;
-import certus.formulations.ExactOptions;
-import certus.formulations.ExactResult;
-import certus.formulations.MKind;
 import certus.smtl.ObjectiveEvaluator;
 import certus.smtl.SmtlProblem;
 import certus.smtl.SmtlSolution;
@@ -20,16 +17,21 @@ import java.util.List;
  * and the sum of per-task lower bounds is a lower bound. The time limit is shared: each task gets the time left.
  * The combined termination is OPTIMAL only when every task was proven optimal.
  */
-final class SeparableSolve {
-    /** The single-task engine. */
-    interface TaskSolver {
+public final class SeparableSolve {
+    /** The engine applied to each single-task problem. */
+    public interface TaskSolver {
         ExactResult solve(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
                           SolveListener listener, CancellationToken cancellation);
     }
 
     private SeparableSolve() {}
 
-    static ExactResult solve(TaskSolver engine, SmtlProblem problem, SmtlSolution warmStart, ExactOptions options,
+    /** Whether {@code problem} separates by task (L0L2 with more than one task). */
+    public static boolean applies(SmtlProblem problem) {
+        return problem.variant() == certus.smtl.Variant.L0L2 && problem.taskCount() > 1;
+    }
+
+    public static ExactResult solve(TaskSolver engine, SmtlProblem problem, SmtlSolution warmStart, ExactOptions options,
                              Backends backends, SolveListener listener, CancellationToken cancellation) {
         long start = System.nanoTime();
         int kCount = problem.taskCount();
@@ -45,7 +47,7 @@ final class SeparableSolve {
         long nodes = 0;
         String backend = options.backend();
         String version = "";
-        certus.formulations.ExactMethod used = options.method();
+        ExactMethod used = options.method();
         for (int k = 0; k < kCount; k++) {
             double remaining = options.parameters().timeLimitSeconds() - (System.nanoTime() - start) / 1e9;
             SmtlProblem single = new SmtlProblem(new MultiTaskData(problem.data().featureNames(), List.of(problem.data().task(k))),
