@@ -26,6 +26,14 @@ public final class SeparableSolve {
 
     private SeparableSolve() {}
 
+    /** Solves task by task when the problem separates, otherwise hands the whole problem to {@code joint}. */
+    public static ExactResult splitIfSeparable(TaskSolver joint, SmtlProblem problem, SmtlSolution warmStart, ExactOptions options,
+                                               Backends backends, SolveListener listener, CancellationToken cancellation) {
+        return applies(problem)
+                ? solve(joint, problem, warmStart, options, backends, listener, cancellation)
+                : joint.solve(problem, warmStart, options, backends, listener, cancellation);
+    }
+
     /** Whether {@code problem} separates by task (L0L2 with more than one task). */
     public static boolean applies(SmtlProblem problem) {
         return problem.variant() == certus.smtl.Variant.L0L2 && problem.taskCount() > 1;

@@ -56,10 +56,7 @@ public final class MiqpSolver implements ExactSolver {
     @Override
     public ExactResult solve(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
                              SolveListener listener, CancellationToken cancellation) {
-        if (SeparableSolve.applies(problem)) {
-            return SeparableSolve.solve(this::solveJoint, problem, warmStart, options, backends, listener, cancellation);
-        }
-        return solveJoint(problem, warmStart, options, backends, listener, cancellation);
+        return SeparableSolve.splitIfSeparable(this::solveJoint, problem, warmStart, options, backends, listener, cancellation);
     }
 
     /** One MIQP over all tasks (with the big-M doubling loop). */

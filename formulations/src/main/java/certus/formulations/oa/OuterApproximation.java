@@ -68,10 +68,7 @@ public final class OuterApproximation implements ExactSolver {
     public ExactResult solve(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
                              SolveListener listener, CancellationToken cancellation) {
         // L0L2 separates by task: K small OA loops (masters with p binaries) instead of one with K p.
-        if (SeparableSolve.applies(problem)) {
-            return SeparableSolve.solve(this::solveJoint, problem, warmStart, options, backends, listener, cancellation);
-        }
-        return solveJoint(problem, warmStart, options, backends, listener, cancellation);
+        return SeparableSolve.splitIfSeparable(this::solveJoint, problem, warmStart, options, backends, listener, cancellation);
     }
 
     private ExactResult solveJoint(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
