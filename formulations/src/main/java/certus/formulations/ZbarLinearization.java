@@ -21,9 +21,12 @@ import java.util.List;
 public final class ZbarLinearization {
     public enum Form { PAIRWISE, COUNT }
 
+    /** Largest K for which PAIRWISE is the default (exact.md §3). */
+    public static final int PAIRWISE_MAX_TASKS = 8;
+
     /** Form A for K &lt;= 8, form C beyond (exact.md §3 default). */
     public static Form defaultForm(int taskCount) {
-        return taskCount <= 8 ? Form.PAIRWISE : Form.COUNT;
+        return taskCount <= PAIRWISE_MAX_TASKS ? Form.PAIRWISE : Form.COUNT;
     }
 
     private final Form form;
@@ -60,7 +63,7 @@ public final class ZbarLinearization {
                 LinearExpression.Builder one = LinearExpression.builder();
                 LinearExpression.Builder count = LinearExpression.builder();
                 for (int c = 0; c <= kCount; c++) {
-                    int u = b.addBinary("u_" + j + "_" + c);
+                    int u = b.addBinary("q_" + j + "_" + c); // q, not u: u_j names common-support binaries
                     oneHot[j][c] = u;
                     one.add(u, 1.0);
                     count.add(u, c);

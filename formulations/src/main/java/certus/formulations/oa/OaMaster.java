@@ -1,5 +1,6 @@
 package certus.formulations.oa;
 
+import certus.formulations.ZbarLinearization;
 import certus.smtl.SmtlProblem;
 import certus.solver.LinearConstraint;
 import certus.solver.LinearExpression;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * The OA master MILP over the supports (exact.md §4.3), built once and grown by cuts:
  * <pre>
- * min  sum eta + (zbar/2) ZBAR(z)        (ZBAR linearized exactly, {@link ZbarForm})
+ * min  sum eta + (zbar/2) ZBAR(z)        (ZBAR linearized exactly, {@link ZbarLinearization})
  * s.t. sum_j z_kj &lt;= s;  z_kj = u_j, sum_j u_j &lt;= s for common support;  cuts;  eta &gt;= 0;  z binary,
  * </pre>
  * with z_kj fixed to 0 for constant columns (for common support: constant in any task). eta &gt;= 0 is valid because
@@ -27,18 +28,17 @@ public final class OaMaster {
     private final int[] etaVar;
     private final Model base;
     private final List<LinearConstraint> cutRows = new ArrayList<>();
-    private final ZbarForm zbarForm;
-    private final boolean hasZbar;
+    private final ZbarLinearization.Form zbarForm;
     private final int[] uVar;
-    private final int[][] dVar;       // PAIRWISE: per pair index, per j
-    private final int[][] countVar;   // COUNT: per j, per c
+    /** The Zbar auxiliaries (null without a Zbar term): the same exact forms the MIQP formulations use. */
+    private final ZbarLinearization zbar;
 
-    public OaMaster(SmtlProblem problem, int etaCount, ZbarForm form) {
+    public OaMaster(SmtlProblem problem, int etaCount, ZbarLinearization.Form form) {
         taskCount = problem.taskCount();
         featureCount = problem.featureCount();
         int kCount = taskCount;
         int p = featureCount;
-        hasZbar = problem.zbar() > 0 && !problem.commonSupport() && kCount > 1;
+        boolean hasZbar = problem.zbar() > 0 && !problem.commonSupport() && kCount > 1;
         zbarForm = form;
         ModelBuilder mb = new ModelBuilder("oa-master");
         LinearExpression.Builder obj = LinearExpression.builder();
@@ -76,44 +76,8 @@ public final class OaMaster {
             etaVar[e] = mb.addContinuous("eta_" + e, 0, Double.POSITIVE_INFINITY);
             obj.add(etaVar[e], 1);
         }
-        int[][] d = null;
-        int[][] q = null;
-        if (hasZbar && form == ZbarForm.PAIRWISE) {
-            double coef = 0.5 * problem.zbar() / kCount;
-            d = new int[kCount * (kCount - 1) / 2][p];
-            int pair = 0;
-            for (int k = 0; k < kCount; k++) {
-                for (int l = k + 1; l < kCount; l++, pair++) {
-                    for (int j = 0; j < p; j++) {
-                        int v = mb.addContinuous("d_" + k + "_" + l + "_" + j, 0, 1);
-                        d[pair][j] = v;
-                        obj.add(v, coef);
-                        mb.addConstraint(LinearConstraint.greaterEqual("dp_" + k + "_" + l + "_" + j,
-                                LinearExpression.builder().add(v, 1).add(zVar[k][j], -1).add(zVar[l][j], 1).build(), 0));
-                        mb.addConstraint(LinearConstraint.greaterEqual("dm_" + k + "_" + l + "_" + j,
-                                LinearExpression.builder().add(v, 1).add(zVar[k][j], 1).add(zVar[l][j], -1).build(), 0));
-                    }
-                }
-            }
-        } else if (hasZbar) {
-            q = new int[p][kCount + 1];
-            for (int j = 0; j < p; j++) {
-                LinearExpression.Builder one = LinearExpression.builder();
-                LinearExpression.Builder count = LinearExpression.builder();
-                for (int c = 0; c <= kCount; c++) {
-                    int v = mb.addBinary("q_" + j + "_" + c);
-                    q[j][c] = v;
-                    obj.add(v, 0.5 * problem.zbar() * c * (kCount - c) / kCount);
-                    one.add(v, 1);
-                    count.add(v, c);
-                }
-                for (int k = 0; k < kCount; k++) count.add(zVar[k][j], -1);
-                mb.addConstraint(LinearConstraint.equal("onehot_" + j, one.build(), 1));
-                mb.addConstraint(LinearConstraint.equal("count_" + j, count.build(), 0));
-            }
-        }
-        dVar = d;
-        countVar = q;
+        zbar = hasZbar ? ZbarLinearization.add(mb, zVar, problem.zbar(), form) : null;
+        if (zbar != null) obj.add(zbar.objective(), 1.0);
         mb.objective(Objective.linear(obj.build()));
         base = mb.build();
     }
@@ -131,7 +95,7 @@ public final class OaMaster {
         return etaVar.length;
     }
 
-    public ZbarForm zbarForm() {
+    public ZbarLinearization.Form zbarForm() {
         return zbarForm;
     }
 
@@ -147,21 +111,7 @@ public final class OaMaster {
         for (int k = 0; k < taskCount; k++) for (int j = 0; j < featureCount; j++) x[zVar[k][j]] = z[k][j] ? 1 : 0;
         if (uVar != null) for (int j = 0; j < featureCount; j++) x[uVar[j]] = z[0][j] ? 1 : 0;
         for (int e = 0; e < etaVar.length; e++) x[etaVar[e]] = eta[e];
-        if (dVar != null) {
-            int pair = 0;
-            for (int k = 0; k < taskCount; k++) {
-                for (int l = k + 1; l < taskCount; l++, pair++) {
-                    for (int j = 0; j < featureCount; j++) x[dVar[pair][j]] = z[k][j] != z[l][j] ? 1 : 0;
-                }
-            }
-        }
-        if (countVar != null) {
-            for (int j = 0; j < featureCount; j++) {
-                int m = 0;
-                for (int k = 0; k < taskCount; k++) if (z[k][j]) m++;
-                x[countVar[j][m]] = 1;
-            }
-        }
+        if (zbar != null) zbar.fillHint(x, z);
         return x;
     }
 

@@ -1,16 +1,18 @@
 package certus.formulations.oa;
 
+import certus.formulations.ZbarLinearization;
+
 /**
  * OA-specific knobs that {@link certus.formulations.ExactOptions} does not carry.
  *
  * @param neighbourCuts  how many single-swap / add-one neighbours of the warm start get an initial cut (exact.md
  *                       §4.4 step 2 suggests up to 10); they are also tried as incumbents
- * @param zbarForm       Zbar linearization, or null for {@link ZbarForm#defaultFor}
+ * @param zbarForm       Zbar linearization, or null for {@link ZbarLinearization#defaultForm}
  * @param bigM           M of the big-M cuts used when ridge = 0 (NaN: heuristic, 1.5 x the largest |beta| seen)
  * @param bigMProven     whether {@code bigM} is a proven bound on every optimal |beta_kj| (then results are
  *                       unconditional: MKind.PROVEN); ignored for a heuristic M
  */
-public record OaSettings(int neighbourCuts, ZbarForm zbarForm, double bigM, boolean bigMProven) {
+public record OaSettings(int neighbourCuts, ZbarLinearization.Form zbarForm, double bigM, boolean bigMProven) {
     /** Multiplier of the heuristic M over the largest coefficient seen (the sMTL simulations use 1.5). */
     public static final double HEURISTIC_M_FACTOR = 1.5;
 
@@ -25,7 +27,7 @@ public record OaSettings(int neighbourCuts, ZbarForm zbarForm, double bigM, bool
         return new OaSettings(10, null, Double.NaN, false);
     }
 
-    public OaSettings withZbarForm(ZbarForm form) {
+    public OaSettings withZbarForm(ZbarLinearization.Form form) {
         return new OaSettings(neighbourCuts, form, bigM, bigMProven);
     }
 

@@ -5,6 +5,7 @@ import certus.formulations.ExactOptions;
 import certus.formulations.ExactResult;
 import certus.formulations.ExactSolver;
 import certus.formulations.SeparableSolve;
+import certus.formulations.ZbarLinearization;
 import certus.formulations.MKind;
 import certus.smtl.ObjectiveEvaluator;
 import certus.smtl.SmtlProblem;
@@ -228,7 +229,7 @@ public final class OuterApproximation implements ExactSolver {
                 for (InnerPoint ip : initial) if (gen.isBinding(ip)) growM(ip);
             }
             master = new OaMaster(problem, gen.etaCount(),
-                    settings.zbarForm() != null ? settings.zbarForm() : ZbarForm.defaultFor(problem.taskCount()));
+                    settings.zbarForm() != null ? settings.zbarForm() : ZbarLinearization.defaultForm(problem.taskCount()));
         }
 
         /** M reached at {@code ip}: double it past every coefficient seen and regenerate all cuts (old ones bound c_M only). */

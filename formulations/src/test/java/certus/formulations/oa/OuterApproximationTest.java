@@ -1,5 +1,7 @@
 package certus.formulations.oa;
 
+import certus.formulations.ZbarLinearization;
+
 import certus.formulations.ExactMethod;
 import certus.formulations.ExactOptions;
 import certus.formulations.ExactResult;
@@ -89,7 +91,7 @@ class OuterApproximationTest {
             for (long seed = 1; seed <= 4; seed++) {
                 SmtlProblem problem = RandomInstances.small(v, seed);
                 BruteForceEnumerator.Optimum opt = BruteForceEnumerator.solve(problem);
-                ExactResult r = run(problem, null, options(1e-10, 5000), OaSettings.defaults().withZbarForm(ZbarForm.COUNT));
+                ExactResult r = run(problem, null, options(1e-10, 5000), OaSettings.defaults().withZbarForm(ZbarLinearization.Form.COUNT));
                 assertMatchesEnumeration(problem, r, opt);
             }
         }

@@ -1,5 +1,6 @@
 package certus.formulations.oa;
 
+import certus.formulations.ZbarLinearization;
 import certus.smtl.RandomInstances;
 import certus.smtl.SmtlProblem;
 import certus.solver.CancellationToken;
@@ -36,15 +37,14 @@ class ZbarFormsTest {
             for (int rep = 0; rep < 8; rep++) {
                 boolean[][] z = new boolean[kCount][p];
                 for (boolean[] row : z) for (int j = 0; j < p; j++) row[j] = rnd.nextBoolean();
-                double expected = 0.5 * 0.7 * ZbarForm.penalty(z);
                 double direct = 0;
                 for (int j = 0; j < p; j++) {
                     int m = 0;
                     for (boolean[] row : z) if (row[j]) m++;
                     direct += (double) m * (kCount - m) / kCount;
                 }
-                assertEquals(0.5 * 0.7 * direct, expected, 1e-15);
-                for (ZbarForm form : ZbarForm.values()) {
+                double expected = 0.5 * 0.7 * direct;
+                for (ZbarLinearization.Form form : ZbarLinearization.Form.values()) {
                     OaMaster master = new OaMaster(problem, kCount, form);
                     Model fixed = fixSupports(master, z, kCount, p);
                     SolveResult r = backend.solve(fixed, SolveParameters.defaults(), SolveListener.NONE, CancellationToken.none());
@@ -60,8 +60,8 @@ class ZbarFormsTest {
 
     @Test
     void defaultFormSwitchesAtEightTasks() {
-        assertEquals(ZbarForm.PAIRWISE, ZbarForm.defaultFor(8));
-        assertEquals(ZbarForm.COUNT, ZbarForm.defaultFor(9));
+        assertEquals(ZbarLinearization.Form.PAIRWISE, ZbarLinearization.defaultForm(8));
+        assertEquals(ZbarLinearization.Form.COUNT, ZbarLinearization.defaultForm(9));
     }
 
     /** The master with every z_kj fixed by an equality row (variables found by their names z_k_j). */
