@@ -35,14 +35,4 @@ public final class VectorOps {
     public static double sumOfSquares(double[] a) {
         return dot(a, 0, a, 0, a.length);
     }
-
-    public static double sum(double[] a) {
-        double s = 0;
-        for (double v : a) s += v;
-        return s;
-    }
-
-    public static double mean(double[] a) {
-        return a.length == 0 ? 0 : sum(a) / a.length;
-    }
 }

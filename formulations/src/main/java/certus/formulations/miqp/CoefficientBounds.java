@@ -60,11 +60,6 @@ record CoefficientBounds(double[][] m, MKind kind) {
         return new CoefficientBounds(out, kind);
     }
 
-    /** The same M values with another kind (e.g. a user-forced M is CHECKED whatever rule produced it). */
-    CoefficientBounds withKind(MKind newKind) {
-        return new CoefficientBounds(m, newKind);
-    }
-
     double max() {
         double v = 0;
         for (double[] row : m) for (double x : row) v = Math.max(v, x);
