@@ -1,8 +1,6 @@
 package certus.smtl;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A point (b, B, z) of the sMTL problem. The support z is explicit, not derived from B: z_kj = 1 with
@@ -49,11 +47,6 @@ public record SmtlSolution(double[] intercepts, double[][] coefficients, boolean
         return new SmtlSolution(intercepts, coefficients, z);
     }
 
-    /** All-zero coefficients and empty supports, with the given intercepts. */
-    public static SmtlSolution zero(double[] intercepts, int p) {
-        return new SmtlSolution(intercepts, new double[intercepts.length][p], new boolean[intercepts.length][p]);
-    }
-
     @Override
     public double[] intercepts() { return intercepts.clone(); }
 
@@ -82,11 +75,16 @@ public record SmtlSolution(double[] intercepts, double[][] coefficients, boolean
 
     /** Indices j with z_kj = 1, ascending. */
     public int[] supportIndices(int k) {
+        return indicesOf(supports[k]);
+    }
+
+    /** Indices j with {@code support[j]} true, ascending. */
+    public static int[] indicesOf(boolean[] support) {
         int c = 0;
-        for (boolean b : supports[k]) if (b) c++;
+        for (boolean b : support) if (b) c++;
         int[] idx = new int[c];
         c = 0;
-        for (int j = 0; j < supports[k].length; j++) if (supports[k][j]) idx[c++] = j;
+        for (int j = 0; j < support.length; j++) if (support[j]) idx[c++] = j;
         return idx;
     }
 
@@ -94,13 +92,6 @@ public record SmtlSolution(double[] intercepts, double[][] coefficients, boolean
         int c = 0;
         for (boolean b : supports[k]) if (b) c++;
         return c;
-    }
-
-    /** Supports as index lists, one per task. */
-    public List<int[]> supportLists() {
-        List<int[]> out = new ArrayList<>();
-        for (int k = 0; k < taskCount(); k++) out.add(supportIndices(k));
-        return out;
     }
 
     /** Prediction b_k + x^T beta_k for one row of task k. */

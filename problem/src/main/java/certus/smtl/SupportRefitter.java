@@ -27,7 +27,7 @@ public final class SupportRefitter {
         int[][] idx = new int[kCount][];
         CenteredSystem[] systems = new CenteredSystem[kCount];
         for (int k = 0; k < kCount; k++) {
-            idx[k] = indices(supports[k]);
+            idx[k] = SmtlSolution.indicesOf(supports[k]);
             systems[k] = CenteredSystem.of(problem.data().task(k), idx[k]);
         }
         double[][] betaOnSupport = problem.bbar() > 0 && kCount > 1
@@ -89,15 +89,6 @@ public final class SupportRefitter {
         double[] x = SymmetricSolver.solvePsd(h, rhs, dim);
         double[][] out = new double[kCount][];
         for (int k = 0; k < kCount; k++) out[k] = java.util.Arrays.copyOfRange(x, offset[k], offset[k + 1]);
-        return out;
-    }
-
-    static int[] indices(boolean[] support) {
-        int c = 0;
-        for (boolean b : support) if (b) c++;
-        int[] out = new int[c];
-        c = 0;
-        for (int j = 0; j < support.length; j++) if (support[j]) out[c++] = j;
         return out;
     }
 
