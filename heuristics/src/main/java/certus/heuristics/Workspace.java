@@ -73,7 +73,7 @@ final class Workspace {
                 means[k][j] = x[k].columnMean(j);
                 diag[k][j] = x[k].columnCenteredSumOfSquares(j);
                 constant[k][j] = problem.data().isConstant(k, j);
-                anyConstant[j] |= constant[k][j];
+                anyConstant[j] = problem.data().isConstantInAnyTask(j);
             }
         }
         beta = new double[kCount][p];

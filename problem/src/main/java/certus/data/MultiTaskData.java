@@ -24,6 +24,7 @@ public final class MultiTaskData {
     private final List<TaskData> tasks;
     private final Map<String, Integer> taskIndex;
     private final boolean[][] constant;
+    private final boolean[] constantInAnyTask;
 
     public MultiTaskData(List<String> featureNames, List<TaskData> tasks) {
         this.featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
@@ -50,6 +51,8 @@ public final class MultiTaskData {
             for (int j = 0; j < p; j++) constant[k][j] = columnIsConstant(t, j);
         }
         this.taskIndex = Collections.unmodifiableMap(index);
+        this.constantInAnyTask = new boolean[p];
+        for (boolean[] row : constant) for (int j = 0; j < p; j++) constantInAnyTask[j] |= row[j];
     }
 
     private static void checkFinite(TaskData t) {
@@ -104,6 +107,11 @@ public final class MultiTaskData {
      */
     public boolean isConstant(int k, int j) {
         return constant[k][j];
+    }
+
+    /** Whether feature j is constant within at least one task (never selectable under common support). */
+    public boolean isConstantInAnyTask(int j) {
+        return constantInAnyTask[j];
     }
 
     /** True when any task has a constant column (callers warn once). */

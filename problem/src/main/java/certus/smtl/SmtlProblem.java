@@ -37,6 +37,15 @@ public record SmtlProblem(MultiTaskData data, int s, double ridge, double bbar, 
         return Variant.of(bbar, zbar, commonSupport);
     }
 
+    /**
+     * Whether z_kj may be 1: never for a column constant within task k, and under common support (one z for all
+     * tasks) never for a column constant in any task. Every solver applies this one rule, so heuristics, MIQPs, the
+     * OA master and the enumerator solve the same problem.
+     */
+    public boolean selectable(int k, int j) {
+        return commonSupport ? !data.isConstantInAnyTask(j) : !data.isConstant(k, j);
+    }
+
     public int taskCount() {
         return data.taskCount();
     }

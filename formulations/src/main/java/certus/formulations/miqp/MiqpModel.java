@@ -59,8 +59,7 @@ final class MiqpModel {
         List<LeastSquaresTerm> losses = new ArrayList<>();
         for (int k = 0; k < kCount; k++) {
             for (int j = 0; j < p; j++) {
-                boolean usable = !problem.data().isConstant(k, j) && (!common || shared[j] >= 0);
-                if (!usable) {
+                if (!problem.selectable(k, j)) {
                     beta[k][j] = -1;
                     z[k][j] = -1;
                     continue;
@@ -98,11 +97,7 @@ final class MiqpModel {
 
     private static int[] sharedBinaries(SmtlProblem problem, ModelBuilder b) {
         int[] u = new int[problem.featureCount()];
-        for (int j = 0; j < u.length; j++) {
-            boolean anyConstant = false;
-            for (int k = 0; k < problem.taskCount(); k++) anyConstant |= problem.data().isConstant(k, j);
-            u[j] = anyConstant ? -1 : b.addBinary("u_" + j);
-        }
+        for (int j = 0; j < u.length; j++) u[j] = problem.selectable(0, j) ? b.addBinary("u_" + j) : -1;
         return u;
     }
 

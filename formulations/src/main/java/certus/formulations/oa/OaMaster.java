@@ -44,11 +44,7 @@ public final class OaMaster {
         LinearExpression.Builder obj = LinearExpression.builder();
 
         boolean[][] fixedZero = new boolean[kCount][p];
-        for (int j = 0; j < p; j++) {
-            boolean anyConstant = false;
-            for (int k = 0; k < kCount; k++) anyConstant |= problem.data().isConstant(k, j);
-            for (int k = 0; k < kCount; k++) fixedZero[k][j] = problem.commonSupport() ? anyConstant : problem.data().isConstant(k, j);
-        }
+        for (int k = 0; k < kCount; k++) for (int j = 0; j < p; j++) fixedZero[k][j] = !problem.selectable(k, j);
         uVar = problem.commonSupport() ? new int[p] : null;
         if (uVar != null) {
             LinearExpression.Builder card = LinearExpression.builder();
