@@ -31,6 +31,11 @@ public final class CbcBackend extends OrToolsBackend {
     }
 
     @Override
+    boolean timeLimitUsesProcessCpu() {
+        return true;
+    }
+
+    @Override
     NativeResponse solveNative(MPModelProto proto, SolveParameters parameters) {
         if (!parameters.backendOptions().isEmpty()) {
             return failure(MPSolverResponseStatus.MPSOLVER_MODEL_INVALID_SOLVER_PARAMETERS,
