@@ -17,31 +17,39 @@ import java.util.List;
  *       is strictly inside the box, which {@link #isBinding} lets the caller check first.</li>
  * </ul>
  * Per-task cuts (one eta_k each) are used when nothing couples the tasks' continuous parts (bbar = 0 or K = 1);
- * with bbar &gt; 0 and K &gt; 1 c is not separable and a single aggregated cut on one eta is used.
+ * with bbar &gt; 0 and K &gt; 1 c is not separable: an aggregated cut bounds one eta &gt;= c, and (ridge &gt; 0) per-task
+ * cuts of the Bbar-free task problems bound eta_k, tied by eta &gt;= sum_k eta_k (see {@link InnerPoint.TaskSplit}).
  */
 public final class CutGenerator {
     private final int taskCount;
     private final double ridge;
     private final boolean aggregated;
     private final double bigM;
+    private final boolean splitCoupled;
 
-    private CutGenerator(int taskCount, double ridge, boolean aggregated, double bigM) {
+    private CutGenerator(int taskCount, double ridge, boolean aggregated, double bigM, boolean splitCoupled) {
         this.taskCount = taskCount;
         this.ridge = ridge;
         this.aggregated = aggregated;
         this.bigM = bigM;
+        this.splitCoupled = splitCoupled;
     }
 
-    /** Perspective cuts; requires ridge &gt; 0. */
+    /** Perspective cuts (with the per-task split under coupling); requires ridge &gt; 0. */
     public static CutGenerator perspective(SmtlProblem problem) {
+        return perspective(problem, true);
+    }
+
+    /** Perspective cuts; {@code splitCoupled} chooses whether coupled problems also get per-task cuts. */
+    public static CutGenerator perspective(SmtlProblem problem, boolean splitCoupled) {
         if (!(problem.ridge() > 0)) throw new IllegalArgumentException("perspective cuts need ridge > 0, got " + problem.ridge());
-        return new CutGenerator(problem.taskCount(), problem.ridge(), aggregatedFor(problem), Double.NaN);
+        return new CutGenerator(problem.taskCount(), problem.ridge(), aggregatedFor(problem), Double.NaN, splitCoupled);
     }
 
     /** Big-M value-function cuts with the given M (valid for c_M; see the class comment). */
     public static CutGenerator bigM(SmtlProblem problem, double m) {
         if (!(m > 0) || !Double.isFinite(m)) throw new IllegalArgumentException("M must be finite and > 0, got " + m);
-        return new CutGenerator(problem.taskCount(), problem.ridge(), aggregatedFor(problem), m);
+        return new CutGenerator(problem.taskCount(), problem.ridge(), aggregatedFor(problem), m, false);
     }
 
     /** Whether the problem needs the single aggregated eta (coupled Bbar case). */
@@ -61,9 +69,9 @@ public final class CutGenerator {
         return bigM;
     }
 
-    /** Number of eta variables the master needs for these cuts. */
-    public int etaCount() {
-        return aggregated ? 1 : taskCount;
+    /** Whether the master needs one eta_k per task (always without coupling; with Bbar only for perspective cuts). */
+    public boolean perTaskEtas() {
+        return !aggregated || (splitCoupled && !usesBigM());
     }
 
     /** True when the refit reaches the box |beta| &lt;= M, so c(Z0) may be below c_M(Z0) and no big-M cut is valid. */
@@ -78,17 +86,18 @@ public final class CutGenerator {
                     + "); increase M before generating cuts");
         }
         int p = inner.featureCount();
-        double[][] all = new double[taskCount][p];
-        for (int k = 0; k < taskCount; k++) for (int j = 0; j < p; j++) all[k][j] = slope(inner.w()[k][j]);
         List<Cut> out = new ArrayList<>();
         if (aggregated) {
+            double[][] all = new double[taskCount][p];
+            for (int k = 0; k < taskCount; k++) for (int j = 0; j < p; j++) all[k][j] = slope(inner.w()[k][j]);
             out.add(new Cut(Cut.AGGREGATED, inner.value(), all, copy(inner.point())));
-            return out;
         }
+        if (!perTaskEtas() || inner.split() == null) return out;
+        InnerPoint.TaskSplit split = inner.split();
         for (int k = 0; k < taskCount; k++) {
             double[][] s = new double[taskCount][p];
-            s[k] = all[k];
-            out.add(new Cut(k, inner.taskValues()[k], s, copy(inner.point())));
+            for (int j = 0; j < p; j++) s[k][j] = slope(split.w()[k][j]);
+            out.add(new Cut(k, split.values()[k], s, copy(inner.point())));
         }
         return out;
     }

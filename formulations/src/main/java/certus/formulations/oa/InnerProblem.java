@@ -25,20 +25,35 @@ public final class InnerProblem {
     /** The inner solution at {@code z} (a K x p binary matrix; not modified). */
     public static InnerPoint solve(SmtlProblem problem, boolean[][] z) {
         int kCount = problem.taskCount();
-        int p = problem.featureCount();
         boolean[][] point = new boolean[kCount][];
         for (int k = 0; k < kCount; k++) point[k] = z[k].clone();
         SmtlSolution sol = SupportRefitter.refit(problem, point);
         ObjectiveValue ov = ObjectiveEvaluator.evaluate(problem, sol);
-        double[] betaBar = new double[p];
         double maxAbs = 0;
-        for (int k = 0; k < kCount; k++) {
-            for (int j = 0; j < p; j++) {
-                double b = sol.coefficient(k, j);
-                betaBar[j] += b / kCount;
-                maxAbs = Math.max(maxAbs, Math.abs(b));
-            }
+        for (int k = 0; k < kCount; k++) for (double b : sol.coefficients(k)) maxAbs = Math.max(maxAbs, Math.abs(b));
+        InnerPoint.TaskSplit own = taskParts(problem, sol);
+        InnerPoint.TaskSplit split;
+        if (!CutGenerator.aggregatedFor(problem)) {
+            split = new InnerPoint.TaskSplit(own.values(), own.w(), true);
+        } else if (problem.ridge() > 0) {
+            // Coupled: the per-task etas bound the tasks' own ridge problems (Bbar term dropped), refitted separately.
+            SmtlProblem decoupled = problem.with(problem.s(), problem.ridge(), 0.0, problem.zbar(), problem.commonSupport());
+            InnerPoint.TaskSplit d = taskParts(decoupled, SupportRefitter.refit(decoupled, point));
+            split = new InnerPoint.TaskSplit(d.values(), d.w(), false);
+        } else {
+            split = null; // big-M cuts of the ridge-free task problems would need their own M checks: not used
         }
+        double value = ov.loss() + ov.ridge() + ov.bbar();
+        return new InnerPoint(point, sol, value, own.values(), ov.zbar(), ov.total(), own.w(), maxAbs, split);
+    }
+
+    /** Per-task loss + ridge and w_kj (with the Bbar term of the gradient when the problem has one) at {@code sol}. */
+    private static InnerPoint.TaskSplit taskParts(SmtlProblem problem, SmtlSolution sol) {
+        int kCount = problem.taskCount();
+        int p = problem.featureCount();
+        boolean coupled = problem.bbar() > 0 && kCount > 1;
+        double[] betaBar = new double[p];
+        for (int k = 0; k < kCount; k++) for (int j = 0; j < p; j++) betaBar[j] += sol.coefficient(k, j) / kCount;
         double[][] w = new double[kCount][p];
         double[] taskValues = new double[kCount];
         for (int k = 0; k < kCount; k++) {
@@ -62,11 +77,10 @@ public final class InnerProblem {
             for (int j = 0; j < p; j++) {
                 // xc_j^T r = x_j^T r - mean_j * sum(r); sum(r) is ~0 at the optimal intercept but kept for exactness.
                 double g = (x.columnDot(j, r) - x.columnMean(j) * rsum) / n;
-                if (problem.bbar() > 0 && kCount > 1) g -= problem.bbar() * (beta[j] - betaBar[j]);
+                if (coupled) g -= problem.bbar() * (beta[j] - betaBar[j]);
                 w[k][j] = g;
             }
         }
-        double value = ov.loss() + ov.ridge() + ov.bbar();
-        return new InnerPoint(point, sol, value, taskValues, ov.zbar(), ov.total(), w, maxAbs);
+        return new InnerPoint.TaskSplit(taskValues, w, true);
     }
 }

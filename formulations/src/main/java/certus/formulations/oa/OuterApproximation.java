@@ -132,7 +132,7 @@ public final class OuterApproximation implements ExactSolver {
                 if (stop != null) return finish(stop);
                 double remaining = params.timeLimitSeconds() - elapsed();
                 SolveParameters masterParams = params.withTimeLimitSeconds(Math.max(remaining, 1e-3));
-                SolveResult r = backend.solve(master.model(master.point(best.point(), etaValues(best))), masterParams,
+                SolveResult r = backend.solve(master.model(master.point(best.point(), best)), masterParams,
                         logOnly(listener), cancel);
                 rounds++;
                 nodes += r.nodes();
@@ -164,11 +164,9 @@ public final class OuterApproximation implements ExactSolver {
                 growM(ip);
                 return null;
             }
-            double[] eta = master.etas(values);
             boolean violated = false;
             for (Cut c : gen.cuts(ip)) {
-                double e = c.aggregated() ? eta[0] : eta[c.task()];
-                if (e < c.value() - VIOLATION_TOL * (1 + Math.abs(c.value()))) violated = true;
+                if (master.etaFor(c, values) < c.value() - VIOLATION_TOL * (1 + Math.abs(c.value()))) violated = true;
             }
             if (violated && !alreadyCut(z)) {
                 addCutPoint(ip);
@@ -218,7 +216,7 @@ public final class OuterApproximation implements ExactSolver {
 
         private void chooseCuts(List<InnerPoint> initial) {
             if (problem.ridge() > 0) {
-                gen = CutGenerator.perspective(problem);
+                gen = CutGenerator.perspective(problem, settings.splitCoupled());
             } else {
                 double maxBeta = 0;
                 for (InnerPoint ip : initial) maxBeta = Math.max(maxBeta, ip.maxAbsBeta());
@@ -228,7 +226,7 @@ public final class OuterApproximation implements ExactSolver {
                 gen = CutGenerator.bigM(problem, m);
                 for (InnerPoint ip : initial) if (gen.isBinding(ip)) growM(ip);
             }
-            master = new OaMaster(problem, gen.etaCount(),
+            master = new OaMaster(problem, gen.aggregated(), gen.perTaskEtas(),
                     settings.zbarForm() != null ? settings.zbarForm() : ZbarLinearization.defaultForm(problem.taskCount()));
         }
 
@@ -242,7 +240,7 @@ public final class OuterApproximation implements ExactSolver {
             gen = CutGenerator.bigM(problem, m);
             if (master == null) return;
             lb = 0.0;
-            master = new OaMaster(problem, gen.etaCount(), master.zbarForm());
+            master = new OaMaster(problem, gen.aggregated(), gen.perTaskEtas(), master.zbarForm());
             List<InnerPoint> points = new ArrayList<>(cutPoints);
             cutPoints.clear();
             for (InnerPoint p : points) addCutPoint(p);
@@ -262,11 +260,6 @@ public final class OuterApproximation implements ExactSolver {
         private boolean alreadyCut(boolean[][] z) {
             for (InnerPoint ip : cutPoints) if (Arrays.deepEquals(ip.point(), z)) return true;
             return false;
-        }
-
-        /** eta values of the incumbent for the master hint: its exact c values satisfy every valid cut. */
-        private double[] etaValues(InnerPoint ip) {
-            return gen.aggregated() ? new double[]{ip.value()} : ip.taskValues();
         }
 
         private double elapsed() {

@@ -82,7 +82,14 @@ class CutValidityTest {
         for (int i = 0; i < all.size(); i++) {
             InnerPoint in = InnerProblem.solve(problem, all.get(i));
             values[i] = in.value();
-            taskValues[i] = in.taskValues();
+            taskValues[i] = in.split() == null ? null : in.split().values();
+            if (taskValues[i] != null) {
+                // eta >= sum_k eta_k is valid only if the per-task functions sum to at most c (equality without coupling).
+                double sum = java.util.Arrays.stream(taskValues[i]).sum();
+                double tol = 1e-12 * (1 + Math.abs(values[i]));
+                if (in.split().exact()) assertEquals(values[i], sum, tol);
+                else assertTrue(sum <= values[i] + tol, "per-task split " + sum + " exceeds c " + values[i]);
+            }
         }
         int checked = 0;
         for (int i0 = 0; i0 < all.size(); i0++) {
@@ -90,7 +97,7 @@ class CutValidityTest {
             if (!withinCardinality(z0, problem.s()) && !isFull(z0)) continue;
             InnerPoint at = InnerProblem.solve(problem, z0);
             for (Cut cut : gen.cuts(at)) {
-                double tight = cut.aggregated() ? at.value() : at.taskValues()[cut.task()];
+                double tight = cut.aggregated() ? at.value() : at.split().values()[cut.task()];
                 assertEquals(tight, cut.evaluate(z0), 1e-12 * (1 + Math.abs(tight)), "cut not tight at its point");
                 for (int i = 0; i < all.size(); i++) {
                     double c = cut.aggregated() ? values[i] : taskValues[i][cut.task()];

@@ -45,12 +45,12 @@ class ZbarFormsTest {
                 }
                 double expected = 0.5 * 0.7 * direct;
                 for (ZbarLinearization.Form form : ZbarLinearization.Form.values()) {
-                    OaMaster master = new OaMaster(problem, kCount, form);
+                    OaMaster master = new OaMaster(problem, false, true, form);
                     Model fixed = fixSupports(master, z, kCount, p);
                     SolveResult r = backend.solve(fixed, SolveParameters.defaults(), SolveListener.NONE, CancellationToken.none());
                     assertEquals(Termination.Reason.OPTIMAL, r.termination().reason());
                     assertEquals(expected, r.objectiveValue(), 1e-12, form + " K=" + kCount);
-                    assertEquals(expected, master.zbarPart(master.point(z, new double[kCount])), 1e-12);
+                    assertEquals(expected, master.zbarPart(master.point(z, 0.0, new double[kCount])), 1e-12);
                     checked++;
                 }
             }
