@@ -123,6 +123,7 @@ public final class MpsReader {
             dataLine(f);
         }
         line = lines.length;
+        while (line > 1 && lines[line - 1].isBlank()) line--;
         if (!ended) throw error("no ENDATA line: the file looks truncated");
         return build();
     }
