@@ -13,10 +13,12 @@ import java.util.Arrays;
  * <p>RESIDUAL adds a free variable and an equality per row (r = a^T x - b) and a diagonal quadratic
  * {@code w r^2}: about nnz(A) + 2 m entries. EXPANDED writes {@code w x^T A^T A x - 2 w b^T A x + w b^T b}:
  * up to k(k+1)/2 quadratic entries per term, k the number of distinct variables in its rows. A wide A (few rows,
- * many columns, e.g. n_k &lt; p) is far smaller in RESIDUAL form; a tall A is smaller EXPANDED. (The sMTL model
- * already compresses a tall task to its p x p triangular factor, where both forms are about p^2/2 entries.)
- * AUTO counts both and takes the smaller; ties go to RESIDUAL, whose diagonal Hessian is evidently convex — SCIP
- * solved the residual form far faster in our measurements (../shared/design.md).
+ * many columns, e.g. n_k &lt; p) is far smaller in RESIDUAL form; a tall A (many more rows than columns) is smaller
+ * EXPANDED. AUTO counts both and writes EXPANDED only when it has at most half the entries of RESIDUAL: the
+ * residual form's diagonal Hessian is evidently convex and SCIP solves it far faster than a dense Q (design.md;
+ * small re-imported L0L2 and Zbar+L2 test instances timed out at 120 s EXPANDED and solve in seconds
+ * RESIDUAL, see BigMExportMpsTest). The sMTL model already compresses a tall task to its p x p triangular factor, where both forms
+ * have about p^2/2 entries, so its exports are RESIDUAL.
  */
 public enum LeastSquaresForm {
     AUTO, RESIDUAL, EXPANDED;
@@ -24,7 +26,7 @@ public enum LeastSquaresForm {
     /** The concrete form (RESIDUAL or EXPANDED) for this model; AUTO decides by entry counts. */
     public LeastSquaresForm resolve(Model m) {
         if (this != AUTO) return this;
-        return expandedEntries(m) < residualEntries(m) ? EXPANDED : RESIDUAL;
+        return 2 * expandedEntries(m) <= residualEntries(m) ? EXPANDED : RESIDUAL;
     }
 
     /** Matrix plus quadratic entries of the residual form: a row's terms, its residual's +1, and r^2. */
