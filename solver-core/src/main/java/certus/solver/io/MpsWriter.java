@@ -87,17 +87,13 @@ public final class MpsWriter {
                 inInteger = v.isInteger();
             }
             String name = v.name();
-            boolean any = false;
             if (f.objective()[j] != 0.0 || byColumn.get(j).isEmpty()) {
                 sb.append("    ").append(name).append("  ").append(f.objectiveName()).append("  ").append(FlatModel.num(f.objective()[j])).append('\n');
-                any = true;
             }
             for (int[] rt : byColumn.get(j)) {
                 FlatModel.Row row = f.rows().get(rt[0]);
                 sb.append("    ").append(name).append("  ").append(row.name()).append("  ").append(FlatModel.num(row.coefficients()[rt[1]])).append('\n');
-                any = true;
             }
-            assert any;
         }
         if (inInteger) sb.append("    M").append(markers).append("  'MARKER'  'INTEND'\n");
     }
