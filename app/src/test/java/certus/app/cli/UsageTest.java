@@ -15,7 +15,7 @@ class UsageTest {
     void helpListsEverySubcommand() {
         Cli.Result r = Cli.run("--help");
         assertEquals(0, r.exit(), r.toString());
-        for (String c : new String[]{"fit", "cv", "predict", "simulate", "demo", "certify", "verify", "backends"}) assertTrue(r.out().contains(c), c);
+        for (String c : new String[]{"fit", "cv", "predict", "simulate", "demo", "certify", "export", "verify", "backends"}) assertTrue(r.out().contains(c), c);
         Cli.Result fit = Cli.run("fit", "--help");
         assertEquals(0, fit.exit());
         assertTrue(fit.out().contains("common-support") && fit.out().contains("--params"), fit.out());

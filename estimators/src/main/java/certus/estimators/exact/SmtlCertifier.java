@@ -15,6 +15,7 @@ import certus.formulations.ExactResult;
 import certus.formulations.ExactSolver;
 import certus.formulations.cert.Certificate;
 import certus.formulations.cert.CertificateFactory;
+import certus.formulations.miqp.BigMExport;
 import certus.heuristics.HeuristicListener;
 import certus.heuristics.HeuristicOptions;
 import certus.heuristics.HeuristicResult;
@@ -25,6 +26,7 @@ import certus.solver.CancellationToken;
 import certus.solver.SolveListener;
 import certus.solver.SolveParameters;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +77,23 @@ public final class SmtlCertifier {
             result = warm.improve(result);
         }
         return CertificateFactory.from(problem, result, options, scaled, elapsed(start));
+    }
+
+    /**
+     * The Big-M MIQP that {@code certify --method bigm} starts from, built on the same path as {@link #certify}:
+     * same standardization, same heuristic warm start (seed, time share), same M rules ({@link BigMExport}). No
+     * backend is needed or consulted. Throws InvalidProblemException for s &gt; p.
+     */
+    public ExportedModel exportBigM(MultiTaskData data) {
+        StandardizedData scaled = b.standardize == Standardizer.NONE ? null : b.standardize.standardize(data);
+        SmtlProblem problem = b.params.toProblem(scaled == null ? data : scaled.data());
+        WarmStart warm = warmStart(problem);
+        BigMExport export = BigMExport.of(problem, warm.solution());
+        List<String> header = new ArrayList<>(export.describe(problem));
+        header.add(b.standardize == Standardizer.NONE ? "data used as given (no standardization)."
+                : "features standardized within each task (--standardize " + b.standardize.cliName()
+                + "): coefficients in this model are on the standardized scale.");
+        return new ExportedModel(export.model(), header, export.mKind(), export.maxM());
     }
 
     private WarmStart warmStart(SmtlProblem problem) {
