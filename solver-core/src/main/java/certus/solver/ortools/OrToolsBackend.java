@@ -26,6 +26,39 @@ import java.util.Set;
  * SCIP only through {@code MPSolver.solveWithProto}, whose Java binding in 9.15 takes no interrupt flag (checked
  * with javap), and {@code loadModelFromProto} refuses both ("only supported through direct proto solves"). A
  * token cancelled before the start is honoured; after that only the time limit stops a solve.
+ *
+ * <p><b>Probed and rejected (OR-Tools 9.15.6755, 2026-11): {@code modelbuilder.ModelSolverHelper("scip")}.</b>
+ * Our {@code MPModelProto} written to a temp file and read with {@code ModelBuilderHelper.readModelFromProtoFile}
+ * keeps everything: the proto written back is {@code equals} to ours (quadratic objective, quadratic rows, hint),
+ * and SCIP's optimum and bound equal {@code solveWithProto}'s to 1e-9 on cardinality-QP, rotated cone, residual
+ * least squares, integer rows and best subset (n=40, p=8). Solver-specific parameter text, the time limit and
+ * invalid-parameter reporting ({@code INVALID_SOLVER_PARAMETERS}: "Invalid parameter name 'no/such/param'") also
+ * behave as on the proto path. The file round trip costs little: 2,000 variables, 5 MB, warm 10-65 ms to write
+ * and 4-25 ms to read natively (cold 140 + 60 ms), against 4-44 ms that {@code solveWithProto} spends serializing.
+ * But the two things the path was wanted for do not work for SCIP:
+ * <ul>
+ *   <li><b>No interruption.</b> {@code interruptSolve()} returns true and does nothing: on a 400-item, 15-row
+ *       hard knapsack with a 10 s limit, interrupted from another thread at 1.5 s, SCIP ran on to the limit
+ *       (FEASIBLE after 10.05 s, native wall time 10.00 s); a second solve on the same helper ran its full 1 s, so
+ *       the flag is not even sticky. OR-Tools' source ({@code model_builder_helper.cc}, 2025) shows why:
+ *       {@code ModelSolverHelper::Solve} calls {@code ScipSolveProto(request)} without the interrupt flag
+ *       ("TODO: Enable interrupt_solve"); it passes the flag to GLOP and CP-SAT only.</li>
+ *   <li><b>No log callback.</b> With {@code enableOutput(true)} and {@code setLogCallback} set, the callback got 0
+ *       lines; SCIP printed its log table (primalbound, dualbound, gap) straight to the process's native stdout
+ *       (Surefire: "Corrupted channel by directly writing to native stream"), where the JVM cannot read it.
+ *       Same TODO in OR-Tools ("Enable log_callback support").</li>
+ * </ul>
+ * Both paths end in the same {@code ScipSolveProto}, so switching would add a temp file and gain nothing.
+ *
+ * <p><b>What Ctrl-C does today (probed in a stand-alone JVM with SIGINT not ignored).</b> SCIP's
+ * {@code misc/catchctrlc} (default true) installs SCIP's own SIGINT handler for the length of the solve. A SIGINT
+ * 2 s into a 10 s {@code solveWithProto} stopped SCIP at once with MPSOLVER_FEASIBLE and the incumbent; the JVM
+ * never saw the signal (no shutdown hook ran, so a {@link CancellationToken} is not cancelled) and the status
+ * table reports it as FEASIBLE with limit OTHER, not INTERRUPTED. A second SIGINT after the solve reached the JVM
+ * normally (hooks ran, exit 130). So in a terminal the first Ctrl-C ends the current SCIP solve and the caller
+ * carries on; the second one stops the program. Raising SIGINT ourselves on cancel would interrupt every SCIP
+ * solve in the process and, outside SCIP's handler window, shut the JVM down, so it is not used. Real
+ * interruption needs a SCIP solve in a child process or an OR-Tools release that wires the flag into SCIP.
  */
 abstract class OrToolsBackend implements certus.solver.SolverBackend {
     /** A row of an OR-Tools backend's status table. */
