@@ -27,6 +27,26 @@ class CbcAndHighsBackendTest {
         assumeTrue(b.availability().available(), b.name() + ": " + b.availability().reason());
     }
 
+    /**
+     * An OA master on which HiGHS 1.12's presolve fails ("Error running HiGHS run()"): the backend retries without
+     * presolve and must agree with SCIP on the optimum. Without the retry this returned OTHER_ERROR.
+     */
+    @Test
+    void highsPresolveFailureIsRetriedWithoutPresolveAndAgreesWithScip() throws Exception {
+        HighsBackend highs = new HighsBackend();
+        assumeAvailable(highs);
+        String text = new String(CbcAndHighsBackendTest.class.getResourceAsStream("/highs/oa-master-presolve-error.mps").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Model m = certus.solver.io.MpsReader.read(text, "oa-master-presolve-error.mps");
+        SolveParameters p = SolveParameters.defaults().withRelativeGap(1e-7);
+        SolveResult h = highs.solve(m, p, SolveListener.NONE, CancellationToken.none());
+        SolveResult s = new ScipBackend().solve(m, p, SolveListener.NONE, CancellationToken.none());
+        assertEquals(Reason.OPTIMAL, h.termination().reason(), h.termination().detail());
+        assertEquals(Reason.OPTIMAL, s.termination().reason(), s.termination().detail());
+        assertEquals(s.objectiveValue(), h.objectiveValue(), 1e-6 * Math.abs(s.objectiveValue()));
+        assertTrue(h.bestBound() <= s.objectiveValue() + 1e-6 * Math.abs(s.objectiveValue()));
+    }
+
     /** HiGHS's native "bound" equals its objective at a loose gap; ours must still be a true lower bound. */
     @Test
     void highsBoundAtLooseGapStaysBelowTheTrueOptimum() {
