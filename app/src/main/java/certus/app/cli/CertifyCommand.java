@@ -51,8 +51,8 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "M", description = "Exact method: bigm, perspective or oa (default: ${DEFAULT-VALUE}).")
     String methodName = ExactDefaults.METHOD.cliName();
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "MIP backend, see 'certus backends' (default: ${DEFAULT-VALUE}).")
-    String backend = ExactDefaults.BACKEND;
+    @Option(names = "--backend", paramLabel = "NAME", description = "MIP backend, see 'certus backends' (default: scip; highs for oa).")
+    String backend;
 
     @Option(names = "--gap", paramLabel = "X", description = "Relative gap under which the solve counts as optimal (default: ${DEFAULT-VALUE}).")
     double gap = ExactDefaults.GAP;
@@ -84,7 +84,7 @@ final class CertifyCommand implements Callable<Integer> {
         LoadedData loaded = dataOptions.load();
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
         progress.line("certifying " + loaded.data() + " with " + ProblemOptions.describe(params) + ", method " + method.cliName()
-                + " on " + backend + ", gap " + gap);
+                + " on " + (backend != null ? backend : ExactDefaults.backendFor(method)) + ", gap " + gap);
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = env.installShutdownHook() ? shutdownHook(token, written) : null;
         try (SolveProgressPrinter solveProgress = new SolveProgressPrinter(spec.commandLine().getErr(), PROGRESS_INTERVAL_SECONDS)) {

@@ -44,8 +44,11 @@ import java.util.function.Supplier;
 public final class SmtlCertifier {
     private final Builder b;
 
+    private final String backend;
+
     private SmtlCertifier(Builder b) {
         this.b = b;
+        this.backend = b.backend != null ? b.backend : ExactDefaults.backendFor(b.method);
     }
 
     public static Builder builder() {
@@ -62,9 +65,9 @@ public final class SmtlCertifier {
         SmtlProblem problem = b.params.toProblem(scaled == null ? data : scaled.data());
         ExactSolver solver = b.solvers.apply(b.method);
         Backends backends = b.backends.get();
-        String version = backends.require(b.backend).version();
+        String version = backends.require(backend).version();
         SolveParameters sp = new SolveParameters(b.timeLimitSeconds, b.gap, SolveParameters.defaults().absoluteGap(), b.threads, b.seed, Map.of());
-        ExactOptions options = new ExactOptions(b.method, b.backend, sp, ExactDefaults.MAX_ROUNDS);
+        ExactOptions options = new ExactOptions(b.method, backend, sp, ExactDefaults.MAX_ROUNDS);
         WarmStart warm = b.cancellation.isCancelled() ? WarmStart.NONE : warmStart(problem);
         double remaining = b.timeLimitSeconds - elapsed(start);
         ExactResult result;
@@ -127,7 +130,7 @@ public final class SmtlCertifier {
     public static final class Builder {
         private SmtlParams params;
         private ExactMethod method = ExactDefaults.METHOD;
-        private String backend = ExactDefaults.BACKEND;
+        private String backend; // null: ExactDefaults.backendFor(method)
         private double gap = ExactDefaults.GAP;
         private double timeLimitSeconds = Double.POSITIVE_INFINITY;
         private int threads = 1;
@@ -146,7 +149,8 @@ public final class SmtlCertifier {
 
         public Builder method(ExactMethod v) { method = Objects.requireNonNull(v, "method"); return this; }
 
-        public Builder backend(String v) { backend = Objects.requireNonNull(v, "backend"); return this; }
+        /** The MIP backend; null (the default) means {@link ExactDefaults#backendFor} the chosen method. */
+        public Builder backend(String v) { backend = v; return this; }
 
         /** Relative gap tolerance: a proven solve within it counts as optimal. */
         public Builder gap(double v) { gap = v; return this; }
