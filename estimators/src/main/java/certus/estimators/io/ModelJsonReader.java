@@ -99,7 +99,8 @@ public final class ModelJsonReader {
                 String f = it.next();
                 Integer j = index.get(f);
                 if (j == null || !z[k][j]) throw fail(at + ".coefficients." + f, "feature is not in this task's support");
-                beta[k][j] = number(coefs, at + ".coefficients." + f);
+                // The key is the feature name itself, which may contain dots ("TYMS.rna"): never re-derive it from the path.
+                beta[k][j] = number(coefs, f, at + ".coefficients." + f);
             }
             for (int j = 0; j < features.size(); j++) {
                 if (z[k][j] && !coefs.has(features.get(j))) {
@@ -142,6 +143,7 @@ public final class ModelJsonReader {
         return v == null ? 0.0 : v;
     }
 
+    /** The last key of a path of fixed schema keys (never of user names such as features, which may contain dots). */
     private static String leaf(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
@@ -173,7 +175,13 @@ public final class ModelJsonReader {
     }
 
     private double number(JsonNode parent, String path) {
-        JsonNode v = required(parent, path);
+        return number(parent, leaf(path), path);
+    }
+
+    /** {@code key} is looked up in {@code parent}; {@code path} only names it in errors. */
+    private double number(JsonNode parent, String key, String path) {
+        JsonNode v = parent.get(key);
+        if (v == null || v.isNull()) throw fail(path, "missing");
         if (!v.isNumber()) throw fail(path, "expected a number, got " + v.getNodeType().name().toLowerCase());
         return v.asDouble();
     }

@@ -68,6 +68,17 @@ class ModelJsonTest {
         assertEquals(ModelJson.write(m), ModelJson.write(back));
     }
 
+    /** Real feature names carry dots (the PDX genes are "TYMS.cn", "TYMS.rna"); the reader once took "rna" as the key. */
+    @Test
+    void featureNamesWithDotsSurviveTheRoundTrip() {
+        SmtlModel m = model();
+        SmtlModel dotted = new SmtlModel(m.status(), m.termination(), m.objective(), m.bound(), m.gap(), m.seconds(), m.method(),
+                m.backend(), m.params(), m.standardize(), List.of("TYMS.cn", "TYMS.rna", "a.b.c"), m.tasks(), m.solution());
+        SmtlModel back = ModelJsonReader.parse(ModelJson.write(dotted), "m.json");
+        assertEquals(dotted.features(), back.features());
+        assertEquals(dotted.solution(), back.solution());
+    }
+
     @Test
     void readerNamesFileAndKeyOnMissingOrWrongValues() {
         String good = ModelJson.write(model());
