@@ -75,6 +75,10 @@ public final class MiqpSolver implements ExactSolver {
                 : CoefficientBounds.choose(problem, tasks, bestValue, best);
         MKind kind = link == LinkMode.INDICATORS ? MKind.NONE : bounds.kind();
 
+        SolveListener out = listener == null ? SolveListener.NONE : listener;
+        // The warm start is an incumbent from the first second: report it (SCIP's proto solves are silent until they
+        // end), and never report a backend incumbent worse than the point we already hold.
+        out.onProgress(new SolveListener.SolveProgress(seconds(start), bestValue, Double.NEGATIVE_INFINITY, 0));
         SolveResult last = null;
         int doublings = 0;
         long nodes = 0;
@@ -82,7 +86,7 @@ public final class MiqpSolver implements ExactSolver {
             double remaining = options.parameters().timeLimitSeconds() - seconds(start);
             if (remaining <= 0) break;
             MiqpModel m = MiqpModel.build(problem, tasks, bounds, link, best);
-            last = backend.solve(m.model(), options.parameters().withTimeLimitSeconds(remaining), listener, cancellation);
+            last = backend.solve(m.model(), options.parameters().withTimeLimitSeconds(remaining), capped(out, bestValue), cancellation);
             nodes += last.nodes();
             boolean binding = false;
             if (last.hasSolution()) {
@@ -122,6 +126,22 @@ public final class MiqpSolver implements ExactSolver {
         }
         if (problem.ridge() == 0 && backend.capabilities().contains(Capability.INDICATORS)) return LinkMode.INDICATORS;
         return LinkMode.BIG_M;
+    }
+
+    /** Forwards backend events with the incumbent capped at {@code held}, the value of a point we already have. */
+    private static SolveListener capped(SolveListener l, double held) {
+        return new SolveListener() {
+            @Override
+            public void onProgress(SolveProgress e) {
+                double inc = Double.isNaN(e.incumbent()) ? held : Math.min(e.incumbent(), held);
+                l.onProgress(new SolveProgress(e.seconds(), inc, e.bound(), e.nodes()));
+            }
+
+            @Override
+            public void onLog(String line) {
+                l.onLog(line);
+            }
+        };
     }
 
     private static boolean exceeds(SmtlSolution s, CoefficientBounds bounds) {

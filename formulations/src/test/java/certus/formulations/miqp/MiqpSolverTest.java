@@ -63,6 +63,25 @@ class MiqpSolverTest {
         assertTrue(ObjectiveEvaluator.isFeasible(p, r.solution()));
     }
 
+    /** Progress starts at the warm start's value and never reports an incumbent worse than it. */
+    @Test
+    void progressStartsAtTheWarmStartAndNeverReportsAWorseIncumbent() {
+        SmtlProblem p = RandomInstances.problem(2, 12, 40, 2, 0.1, 0.0, 0.1, false, 8);
+        SmtlSolution warm = BruteForceEnumerator.solve(p).solution();
+        double held = ObjectiveEvaluator.value(p, warm);
+        java.util.List<SolveListener.SolveProgress> events = new java.util.ArrayList<>();
+        SolveListener l = new SolveListener() {
+            @Override
+            public void onProgress(SolveProgress e) {
+                events.add(e);
+            }
+        };
+        new MiqpSolver().solve(p, warm, options(ExactMethod.BIGM, "scip", 60), BACKENDS, l, CancellationToken.none());
+        assertFalse(events.isEmpty());
+        assertEquals(held, events.get(0).incumbent(), 0.0);
+        for (SolveListener.SolveProgress e : events) assertTrue(e.incumbent() <= held, "incumbent " + e.incumbent() + " > " + held);
+    }
+
     /**
      * ojAlgo's MIQP answers are never certified (its OPTIMAL came out wrong against SCIP and enumeration: L0L2 seed
      * 503 gives 1.9367 for an optimum of 1.3416), but its points are feasible and never better than the proven
