@@ -19,8 +19,7 @@ record NativeResponse(int statusCode, String detail, double objective, double bo
 
     static NativeResponse of(MPSolutionResponse r, int variables, long nodes) {
         double[] values = null;
-        // A solver may append its own auxiliaries after ours (SCIP's objective epigraph): keep the first `variables`.
-        if (r.getVariableValueCount() >= variables && variables > 0) {
+        if (r.getVariableValueCount() == variables && variables > 0) {
             values = new double[variables];
             for (int i = 0; i < variables; i++) values[i] = r.getVariableValue(i);
         }

@@ -33,7 +33,7 @@ public final class ScipBackend extends OrToolsBackend {
 
     @Override
     NativeResponse solveNative(MPModelProto proto, SolveParameters parameters) {
-        MPModelRequest.Builder request = MPModelRequest.newBuilder().setModel(QuadraticObjectiveEpigraph.withHintableObjective(proto))
+        MPModelRequest.Builder request = MPModelRequest.newBuilder().setModel(proto)
                 .setSolverType(MPModelRequest.SolverType.SCIP_MIXED_INTEGER_PROGRAMMING)
                 .setSolverSpecificParameters(parameterText(parameters, hasQuadraticRows(proto)));
         if (Double.isFinite(parameters.timeLimitSeconds())) request.setSolverTimeLimitSeconds(parameters.timeLimitSeconds());
