@@ -30,10 +30,10 @@ class CrossMethodAgreementTest {
     @Test
     void bigMPerspectiveAndOaOnThreeBackendsProveTheSameOptimum() {
         List<SmtlProblem> problems = List.of(
-                RandomInstances.problem(1, 30, 60, 3, 0.1, 0.0, 0.0, false, 11),
-                RandomInstances.problem(2, 18, 40, 3, 0.1, 0.0, 0.2, false, 12),
-                RandomInstances.problem(3, 15, 30, 2, 0.2, 0.0, 0.0, true, 13),
-                RandomInstances.problem(2, 14, 40, 2, 0.2, 0.5, 0.0, false, 14));
+                RandomInstances.problem(1, 24, 60, 3, 0.1, 0.0, 0.0, false, 11),
+                RandomInstances.problem(2, 14, 40, 3, 0.1, 0.0, 0.2, false, 12),
+                RandomInstances.problem(3, 14, 30, 2, 0.2, 0.0, 0.0, true, 13),
+                RandomInstances.problem(2, 12, 40, 2, 0.2, 0.5, 0.0, false, 14));
         for (SmtlProblem p : problems) {
             List<Run> runs = new ArrayList<>();
             runs.add(run(p, ExactMethod.BIGM, "scip"));
@@ -55,7 +55,10 @@ class CrossMethodAgreementTest {
     private static Run run(SmtlProblem p, ExactMethod method, String backend) {
         ExactOptions options = ExactOptions.of(method, backend)
                 .withParameters(SolveParameters.defaults().withRelativeGap(GAP).withTimeLimitSeconds(120));
+        long t0 = System.nanoTime();
         ExactResult r = ExactMethods.solverFor(method).solve(p, null, options, BACKENDS, SolveListener.NONE, CancellationToken.none());
+        System.out.printf("%s/%s K=%d p=%d: %s in %.1f s%n", method.cliName(), backend, p.taskCount(), p.featureCount(),
+                r.termination().reason(), (System.nanoTime() - t0) / 1e9);
         return new Run(method.cliName() + "/" + backend, r);
     }
 }
