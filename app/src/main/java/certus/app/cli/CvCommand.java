@@ -87,7 +87,7 @@ final class CvCommand implements Callable<Integer> {
                 chosen.params().zbar(), chosen.params().bbar(), chosen.params().ridge(), chosen.meanRmse()));
         String modelJson = ModelJson.write(result.model());
         String tableCsv = table == null ? null : CvTableCsv.write(result);
-        if (table != null) AtomicOutput.write(table, tableCsv);
+        if (table != null) certus.data.AtomicFiles.writeString(table, tableCsv);
         Output.emit(output, modelJson, spec.commandLine().getOut());
         return FitCommand.exitCode(result.model(), progress);
     }

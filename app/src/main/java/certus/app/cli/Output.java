@@ -12,7 +12,7 @@ final class Output {
             out.print(text);
             out.flush();
         } else {
-            AtomicOutput.write(file, text);
+            certus.data.AtomicFiles.writeString(file, text);
         }
     }
 }

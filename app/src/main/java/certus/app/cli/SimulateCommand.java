@@ -83,7 +83,7 @@ final class SimulateCommand implements Callable<Integer> {
         Simulation sim = Simulator.simulate(design);
         String csv = csv(sim.train());
         String truthJson = truth == null ? null : TruthJson.write(sim);
-        if (truth != null) AtomicOutput.write(truth, truthJson);
+        if (truth != null) certus.data.AtomicFiles.writeString(truth, truthJson);
         Output.emit(output, csv, spec.commandLine().getOut());
         spec.commandLine().getErr().println("simulated " + sim.train() + (output == null ? "" : " -> " + output));
         return ExitCodes.OK;

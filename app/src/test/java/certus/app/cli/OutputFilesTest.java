@@ -23,8 +23,8 @@ class OutputFilesTest {
     @Test
     void atomicWriteReplacesWholeFileAndLeavesNoTemp() throws IOException {
         Path f = dir.resolve("r.json");
-        AtomicOutput.write(f, "first");
-        AtomicOutput.write(f, "second");
+        certus.data.AtomicFiles.writeString(f, "first");
+        certus.data.AtomicFiles.writeString(f, "second");
         assertEquals("second", Files.readString(f));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(f), files.toList());
@@ -34,7 +34,7 @@ class OutputFilesTest {
     @Test
     void unwritableTargetIsAnErrorAndCreatesNothing() {
         Path f = dir.resolve("missing-dir").resolve("r.json");
-        assertThrows(UncheckedIOException.class, () -> AtomicOutput.write(f, "x"));
+        assertThrows(UncheckedIOException.class, () -> certus.data.AtomicFiles.writeString(f, "x"));
         assertFalse(Files.exists(f));
         assertEquals(2, ExitCodes.of(new UncheckedIOException(new IOException("x"))));
     }
