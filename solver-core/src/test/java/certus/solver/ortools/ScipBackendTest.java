@@ -33,6 +33,55 @@ class ScipBackendTest {
         assumeTrue(scip.availability().available(), scip.availability().reason());
     }
 
+    /**
+     * SCIP must take the hint of a quadratic-objective model (its integer part, completed by SCIP). With a solution
+     * limit of 1 SCIP stops at the first solution it holds: the hint (the optimum here, -sum of the three largest
+     * c_i^2) if it was taken, a point of SCIP's own if not (objective 0: what a full hint gave).
+     */
+    @Test
+    void hintOfAQuadraticObjectiveModelReachesScip() {
+        int n = 30;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) c[i] = 0.2 + rnd.nextDouble();
+        ModelBuilder b = new ModelBuilder("hinted");
+        int[] z = new int[n];
+        int[] x = new int[n];
+        LinearExpression.Builder card = LinearExpression.builder();
+        LinearExpression.Builder lin = LinearExpression.builder();
+        List<QuadraticTerm> quad = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            z[i] = b.addBinary("z" + i);
+            card.add(z[i], 1);
+        }
+        for (int i = 0; i < n; i++) {
+            x[i] = b.addContinuous("x" + i, -2, 2);
+            b.addConstraint(certus.solver.LinearConstraint.lessEqual("up" + i, LinearExpression.builder().add(x[i], 1).add(z[i], -2).build(), 0));
+            b.addConstraint(certus.solver.LinearConstraint.lessEqual("lo" + i, LinearExpression.builder().add(x[i], -1).add(z[i], -2).build(), 0));
+            lin.add(x[i], -2 * c[i]);
+            quad.add(new QuadraticTerm(x[i], x[i], 1.0));
+        }
+        b.addConstraint(certus.solver.LinearConstraint.lessEqual("card", card.build(), 3));
+        b.objective(new Objective(lin.build(), quad, List.of()));
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (u, v) -> Double.compare(c[v], c[u]));
+        double[] hint = new double[2 * n];
+        double optimum = 0;
+        for (int t = 0; t < 3; t++) {
+            hint[z[order[t]]] = 1;
+            hint[x[order[t]]] = c[order[t]];
+            optimum -= c[order[t]] * c[order[t]];
+        }
+        b.hint(hint);
+        // SCIP's trivial heuristic (the all-zero point) runs before the hint is completed: switched off here.
+        SolveResult r = scip.solve(b.build(), SolveParameters.defaults().withBackendOptions(Map.of("limits/solutions", "1", "heuristics/trivial/freq", "-1")),
+                SolveListener.NONE, CancellationToken.none());
+        assertTrue(r.hasSolution(), r.termination().toString());
+        assertEquals(optimum, r.objectiveValue(), 1e-6, "SCIP first solution is not the hint");
+        assertEquals(2 * n, r.values().length);
+    }
+
     /** Pins the MPQuadraticObjective convention: coefficient c on (j, j) means c x_j^2, not c/2 x_j^2. */
     @Test
     void quadraticDiagonalConventionMinimizesXSquaredMinusTwoX() {
