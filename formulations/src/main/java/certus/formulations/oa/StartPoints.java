@@ -16,13 +16,6 @@ import java.util.Random;
 final class StartPoints {
     private StartPoints() {}
 
-    /** Whether column j may be selected in task k (never a constant column; for common support: in no task). */
-    static boolean usable(SmtlProblem problem, int k, int j) {
-        if (!problem.commonSupport()) return !problem.data().isConstant(k, j);
-        for (int l = 0; l < problem.taskCount(); l++) if (problem.data().isConstant(l, j)) return false;
-        return true;
-    }
-
     /** The warm start's supports if feasible for the master, otherwise the empty support (always feasible). */
     static boolean[][] warmSupports(SmtlProblem problem, SmtlSolution warm) {
         int kCount = problem.taskCount();
@@ -39,7 +32,7 @@ final class StartPoints {
             for (int j = 0; j < z[k].length; j++) {
                 if (!z[k][j]) continue;
                 c++;
-                if (!usable(problem, k, j)) return false;
+                if (!problem.selectable(k, j)) return false;
             }
             if (c > problem.s()) return false;
             if (problem.commonSupport() && !java.util.Arrays.equals(z[k], z[0])) return false;
@@ -62,7 +55,7 @@ final class StartPoints {
             int size = 0;
             for (boolean b : z[k]) if (b) size++;
             for (int in = 0; in < p; in++) {
-                if (z[k][in] || !usable(problem, k, in)) continue;
+                if (z[k][in] || !problem.selectable(k, in)) continue;
                 if (size < problem.s()) out.add(flip(problem, z, k, -1, in));
                 for (int outJ = 0; outJ < p; outJ++) if (z[k][outJ]) out.add(flip(problem, z, k, outJ, in));
             }
@@ -85,7 +78,7 @@ final class StartPoints {
     /** Every usable column selected in every task (feasible only when that is at most s columns). */
     static boolean[][] full(SmtlProblem problem) {
         boolean[][] z = new boolean[problem.taskCount()][problem.featureCount()];
-        for (int k = 0; k < z.length; k++) for (int j = 0; j < z[k].length; j++) z[k][j] = usable(problem, k, j);
+        for (int k = 0; k < z.length; k++) for (int j = 0; j < z[k].length; j++) z[k][j] = problem.selectable(k, j);
         return z;
     }
 }

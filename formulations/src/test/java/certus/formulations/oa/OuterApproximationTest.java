@@ -223,7 +223,7 @@ class OuterApproximationTest {
             int size = 1 + rnd.nextInt(problem.s());
             for (int c = 0; c < size; c++) {
                 int j = rnd.nextInt(p);
-                if (StartPoints.usable(problem, k, j)) z[k][j] = true;
+                if (problem.selectable(k, j)) z[k][j] = true;
             }
         }
         return SupportRefitter.refit(problem, z);
