@@ -1,10 +1,8 @@
 package certus.formulations.miqp;
 
 import certus.formulations.MKind;
-import certus.smtl.ObjectiveEvaluator;
 import certus.smtl.SmtlProblem;
 import certus.smtl.SmtlSolution;
-import certus.smtl.SupportRefitter;
 import certus.solver.Model;
 
 import java.util.ArrayList;
@@ -30,19 +28,15 @@ public record BigMExport(Model model, MKind mKind, double[][] m, double warmValu
 
     /** Builds the model; {@code warmStart} may be null (then the empty support's refit is the upper bound). */
     public static BigMExport of(SmtlProblem problem, SmtlSolution warmStart) {
-        CenteredTask[] tasks = new CenteredTask[problem.taskCount()];
-        for (int k = 0; k < tasks.length; k++) tasks[k] = CenteredTask.of(problem.data().task(k));
-        SmtlSolution start = warmStart != null ? warmStart
-                : SupportRefitter.refit(problem, new boolean[problem.taskCount()][problem.featureCount()]);
-        double value = ObjectiveEvaluator.value(problem, start);
-        CoefficientBounds bounds = CoefficientBounds.choose(problem, tasks, value, start);
-        MiqpModel built = MiqpModel.build(problem, tasks, bounds, LinkMode.BIG_M, start);
+        MiqpStart start = MiqpStart.of(problem, warmStart);
+        CoefficientBounds bounds = start.bounds(problem);
+        MiqpModel built = MiqpModel.build(problem, start.tasks(), bounds, LinkMode.BIG_M, start.point());
         double[][] m = new double[problem.taskCount()][];
         for (int k = 0; k < m.length; k++) {
             m[k] = bounds.m()[k].clone();
             for (int j = 0; j < m[k].length; j++) if (!problem.selectable(k, j)) m[k][j] = Double.NaN;
         }
-        return new BigMExport(built.model(), bounds.kind(), m, value);
+        return new BigMExport(built.model(), bounds.kind(), m, start.value());
     }
 
     /** M per task and feature (a copy). */

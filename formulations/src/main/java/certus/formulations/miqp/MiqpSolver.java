@@ -64,15 +64,15 @@ public final class MiqpSolver implements ExactSolver {
                            SolveListener listener, CancellationToken cancellation) {
         long start = System.nanoTime();
         SolverBackend backend = backends.require(options.backend());
-        CenteredTask[] tasks = new CenteredTask[problem.taskCount()];
-        for (int k = 0; k < tasks.length; k++) tasks[k] = CenteredTask.of(problem.data().task(k));
-        SmtlSolution best = warmStart != null ? warmStart : SupportRefitter.refit(problem, new boolean[problem.taskCount()][problem.featureCount()]);
-        double bestValue = ObjectiveEvaluator.value(problem, best);
+        MiqpStart begin = MiqpStart.of(problem, warmStart);
+        CenteredTask[] tasks = begin.tasks();
+        SmtlSolution best = begin.point();
+        double bestValue = begin.value();
 
         LinkMode link = linkMode(problem, options.method(), backend);
         CoefficientBounds bounds = forcedM != null
                 ? new CoefficientBounds(filled(problem, forcedM), MKind.CHECKED)
-                : CoefficientBounds.choose(problem, tasks, bestValue, best);
+                : begin.bounds(problem);
         MKind kind = link == LinkMode.INDICATORS ? MKind.NONE : bounds.kind();
 
         SolveListener out = listener == null ? SolveListener.NONE : listener;
