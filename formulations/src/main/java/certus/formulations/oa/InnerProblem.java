@@ -34,7 +34,7 @@ public final class InnerProblem {
         InnerPoint.TaskSplit own = taskParts(problem, sol);
         InnerPoint.TaskSplit split;
         if (!CutGenerator.aggregatedFor(problem)) {
-            split = new InnerPoint.TaskSplit(own.values(), own.w(), true);
+            split = own; // c = sum_k c_k exactly
         } else if (problem.ridge() > 0) {
             // Coupled: the per-task etas bound the tasks' own ridge problems (Bbar term dropped), refitted separately.
             SmtlProblem decoupled = problem.with(problem.s(), problem.ridge(), 0.0, problem.zbar(), problem.commonSupport());
@@ -51,7 +51,7 @@ public final class InnerProblem {
     private static InnerPoint.TaskSplit taskParts(SmtlProblem problem, SmtlSolution sol) {
         int kCount = problem.taskCount();
         int p = problem.featureCount();
-        boolean coupled = problem.bbar() > 0 && kCount > 1;
+        boolean coupled = CutGenerator.aggregatedFor(problem);
         double[] betaBar = new double[p];
         for (int k = 0; k < kCount; k++) for (int j = 0; j < p; j++) betaBar[j] += sol.coefficient(k, j) / kCount;
         double[][] w = new double[kCount][p];

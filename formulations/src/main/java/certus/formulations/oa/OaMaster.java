@@ -17,9 +17,9 @@ import java.util.List;
  * min  eta_total + (zbar/2) ZBAR(z)     (ZBAR linearized exactly, {@link ZbarLinearization})
  * s.t. sum_j z_kj &lt;= s;  z_kj = u_j, sum_j u_j &lt;= s for common support;  cuts;  eta &gt;= 0;  z binary,
  * </pre>
- * where eta_total is sum_k eta_k when c separates by task, a single aggregated eta under Bbar coupling, and both
- * (with eta &gt;= sum_k eta_k) when coupled cuts and per-task cuts of the Bbar-free bound are combined.
- * with z_kj fixed to 0 for constant columns (for common support: constant in any task). eta &gt;= 0 is valid because
+ * with z_kj fixed to 0 for constant columns (for common support: constant in any task). eta_total is sum_k eta_k
+ * when c separates by task, a single aggregated eta under Bbar coupling, and both (with eta &gt;= sum_k eta_k) when
+ * coupled cuts and per-task cuts of the Bbar-free bound are combined. eta &gt;= 0 is valid because
  * c(Z) is a sum of squares. Common-support variables u come first in the variable order so that a search that
  * branches in index order decides u before z.
  */
