@@ -80,11 +80,11 @@ final class CertifyCommand implements Callable<Integer> {
                 .seed(run.seed).standardize(run.standardize).heuristicListener(progress).cancellation(token)
                 .solvers(env.solvers()).backends(env.backends());
         if (run.timeLimit != null) builder.timeLimitSeconds(run.timeLimit);
-        builder.build(); // validates gap, threads and time limit before the data are read
+        SmtlCertifier checked = builder.build(); // validates gap, threads and time limit before the data are read
         LoadedData loaded = dataOptions.load();
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
         progress.line("certifying " + loaded.data() + " with " + ProblemOptions.describe(params) + ", method " + method.cliName()
-                + " on " + (backend != null ? backend : ExactDefaults.backendFor(method)) + ", gap " + gap);
+                + " on " + checked.backend() + ", gap " + gap);
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = env.installShutdownHook() ? shutdownHook(token, written) : null;
         try (SolveProgressPrinter solveProgress = new SolveProgressPrinter(spec.commandLine().getErr(), PROGRESS_INTERVAL_SECONDS)) {

@@ -2,7 +2,6 @@ package certus.app.cli;
 
 import certus.estimators.Metrics;
 import certus.estimators.Smtl;
-import certus.estimators.exact.ExactDefaults;
 import certus.estimators.exact.SmtlCertifier;
 import certus.formulations.cert.Certificate;
 import certus.formulations.cert.CertificateVerifier;
@@ -52,9 +51,9 @@ final class DemoCommand implements Callable<Integer> {
         Simulation sim = Simulator.simulate(new SimulationDesign(P, K, N, N, S, COMMON, RHO, 0.0, null, SNR, seed));
         SmtlModel m = Smtl.builder().s(S).ridge(RIDGE).zbar(ZBAR).seed(seed).build().fit(sim.train());
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
-        progress.line("demo: heuristic fit done; certifying with " + ExactDefaults.METHOD.cliName() + " on " + ExactDefaults.BACKEND + " ...");
-        Certificate certificate = SmtlCertifier.builder().params(m.params()).seed(seed).timeLimitSeconds(CERTIFY_TIME_LIMIT_SECONDS)
-                .build().certify(sim.train());
+        SmtlCertifier certifier = SmtlCertifier.builder().params(m.params()).seed(seed).timeLimitSeconds(CERTIFY_TIME_LIMIT_SECONDS).build();
+        progress.line("demo: heuristic fit done; certifying with " + certifier.method().cliName() + " on " + certifier.backend() + " ...");
+        Certificate certificate = certifier.certify(sim.train());
         VerificationReport report = CertificateVerifier.verify(certificate, sim.train());
         // print only after the work: a failed demo writes nothing to stdout
         out.printf("Certus demo: sparse multi-task regression (Zbar+L2): heuristic fit, then exact certification%n");

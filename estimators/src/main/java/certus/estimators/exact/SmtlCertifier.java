@@ -55,13 +55,23 @@ public final class SmtlCertifier {
         return new Builder();
     }
 
+    /** The exact method this certifier runs. */
+    public ExactMethod method() {
+        return b.method;
+    }
+
+    /** The backend this certifier uses: the one asked for, else {@link ExactDefaults#backendFor} the method. */
+    public String backend() {
+        return backend;
+    }
+
     /**
      * Certifies the configured problem on {@code data}. Throws SolverUnavailableException (method or backend not
      * available) before doing any work, InvalidProblemException for s &gt; p.
      */
     public Certificate certify(MultiTaskData data) {
         long start = System.nanoTime();
-        StandardizedData scaled = b.standardize == Standardizer.NONE ? null : b.standardize.standardize(data);
+        StandardizedData scaled = standardized(data);
         SmtlProblem problem = b.params.toProblem(scaled == null ? data : scaled.data());
         ExactSolver solver = b.solvers.apply(b.method);
         Backends backends = b.backends.get();
@@ -88,7 +98,7 @@ public final class SmtlCertifier {
      * backend is needed or consulted. Throws InvalidProblemException for s &gt; p.
      */
     public ExportedModel exportBigM(MultiTaskData data) {
-        StandardizedData scaled = b.standardize == Standardizer.NONE ? null : b.standardize.standardize(data);
+        StandardizedData scaled = standardized(data);
         SmtlProblem problem = b.params.toProblem(scaled == null ? data : scaled.data());
         WarmStart warm = warmStart(problem);
         BigMExport export = BigMExport.of(problem, warm.solution());
@@ -97,6 +107,11 @@ public final class SmtlCertifier {
                 : "features standardized within each task (--standardize " + b.standardize.cliName()
                 + "): coefficients in this model are on the standardized scale.");
         return new ExportedModel(export.model(), header, export.mKind(), export.maxM());
+    }
+
+    /** The data certify and export both work on: rescaled within task when asked, else null (use the raw data). */
+    private StandardizedData standardized(MultiTaskData data) {
+        return b.standardize == Standardizer.NONE ? null : b.standardize.standardize(data);
     }
 
     private WarmStart warmStart(SmtlProblem problem) {
