@@ -15,6 +15,7 @@ public final class ExactMethods {
         return switch (method) {
             case BIGM, PERSPECTIVE -> new MiqpSolver();
             case OA -> new OuterApproximation();
+            case BNB -> new certus.formulations.bnb.SupportBranchAndBound();
         };
     }
 }

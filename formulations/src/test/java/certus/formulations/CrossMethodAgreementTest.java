@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Cross-method, cross-backend agreement beyond enumeration's reach (2^{K p} supports too many to list): Big-M and
- * perspective MIQPs on SCIP, and outer approximation with HiGHS and CBC masters, must each prove the same optimum.
+ * perspective MIQPs on SCIP, outer approximation with HiGHS and CBC masters, and the Java branch and bound where it
+ * applies must each prove the same optimum.
  * Four independent proofs (two formulations, three branch-and-bound codes) agreeing is the check that no
  * formulation or backend has a bug that enumeration on tiny instances could miss.
  */
@@ -40,6 +41,8 @@ class CrossMethodAgreementTest {
             runs.add(run(p, ExactMethod.PERSPECTIVE, "scip"));
             runs.add(run(p, ExactMethod.OA, "highs"));
             runs.add(run(p, ExactMethod.OA, "cbc"));
+            // The Java branch and bound (no MIP backend at all) where it applies: K = 1 and common support here.
+            if (certus.formulations.bnb.SupportBranchAndBound.supports(p)) runs.add(run(p, ExactMethod.BNB, "none"));
             double best = runs.stream().mapToDouble(r -> r.result().objective()).min().orElseThrow();
             for (Run r : runs) {
                 String where = r.label() + " on " + p;

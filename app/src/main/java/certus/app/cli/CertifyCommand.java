@@ -48,10 +48,15 @@ final class CertifyCommand implements Callable<Integer> {
     ProblemOptions problem;
 
     /** A name rather than the enum so the help shows the default as users type it ("oa", not "OA"). */
-    @Option(names = "--method", paramLabel = "M", description = "Exact method: bigm, perspective or oa (default: ${DEFAULT-VALUE}).")
-    String methodName = ExactDefaults.METHOD.cliName();
+    static final String AUTO = "auto";
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "MIP backend, see 'certus backends' (default: scip; highs for oa).")
+    @Option(names = "--method", paramLabel = "M", description = "Exact method: auto, bnb, bigm, perspective or oa (default: "
+            + "${DEFAULT-VALUE}: bnb, our branch and bound, for one task, common support or L0L2 with ridge > 0 when no --backend "
+            + "is named; else perspective).")
+    String methodName = AUTO;
+
+    @Option(names = "--backend", paramLabel = "NAME", description = "MIP backend, see 'certus backends' (default: scip; highs for oa; "
+            + "bnb needs none).")
     String backend;
 
     @Option(names = "--gap", paramLabel = "X", description = "Relative gap under which the solve counts as optimal (default: ${DEFAULT-VALUE}).")
@@ -83,8 +88,8 @@ final class CertifyCommand implements Callable<Integer> {
         SmtlCertifier checked = builder.build(); // validates gap, threads and time limit before the data are read
         LoadedData loaded = dataOptions.load();
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
-        progress.line("certifying " + loaded.data() + " with " + ProblemOptions.describe(params) + ", method " + method.cliName()
-                + " on " + checked.backend() + ", gap " + gap);
+        progress.line("certifying " + loaded.data() + " with " + ProblemOptions.describe(params) + ", method "
+                + checked.method(loaded.data()).cliName() + " on " + checked.backend(loaded.data()) + ", gap " + gap);
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = env.installShutdownHook() ? shutdownHook(token, written) : null;
         try (SolveProgressPrinter solveProgress = new SolveProgressPrinter(spec.commandLine().getErr(), PROGRESS_INTERVAL_SECONDS)) {
@@ -140,10 +145,11 @@ final class CertifyCommand implements Callable<Integer> {
         };
     }
 
-    /** Case-insensitive method names; the error (exit 2) lists the valid ones. */
+    /** Case-insensitive method names, null for "auto" (the problem decides); the error (exit 2) lists the valid ones. */
     static ExactMethod parseMethod(String value) {
+        if (AUTO.equalsIgnoreCase(value.strip())) return null;
         for (ExactMethod m : ExactMethod.values()) if (m.cliName().equalsIgnoreCase(value.strip())) return m;
-        throw new ExitCodes.UsageException("unknown method '" + value + "'; expected one of "
+        throw new ExitCodes.UsageException("unknown method '" + value + "'; expected " + AUTO + " or one of "
                 + Arrays.stream(ExactMethod.values()).map(ExactMethod::cliName).toList());
     }
 }

@@ -52,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
         SmtlModel m = Smtl.builder().s(S).ridge(RIDGE).zbar(ZBAR).seed(seed).build().fit(sim.train());
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         SmtlCertifier certifier = SmtlCertifier.builder().params(m.params()).seed(seed).timeLimitSeconds(CERTIFY_TIME_LIMIT_SECONDS).build();
-        progress.line("demo: heuristic fit done; certifying with " + certifier.method().cliName() + " on " + certifier.backend() + " ...");
+        progress.line("demo: heuristic fit done; certifying with " + certifier.method(sim.train()).cliName() + " on "
+                + certifier.backend(sim.train()) + " ...");
         Certificate certificate = certifier.certify(sim.train());
         VerificationReport report = CertificateVerifier.verify(certificate, sim.train());
         // print only after the work: a failed demo writes nothing to stdout

@@ -54,8 +54,9 @@ class CertifyCommandTest {
         assertEquals("optimal", c.get("status").asText());
         assertEquals(0.0, c.get("gap").asDouble());
         assertEquals(c.get("objective").asDouble(), c.get("bound").asDouble());
-        assertEquals(certus.estimators.exact.ExactDefaults.METHOD.cliName(), c.get("method").asText(), "default method");
-        assertEquals("scip", c.get("backend").asText(), "default backend");
+        // Two L0L2 tasks with ridge > 0: the default is Certus's own branch and bound, which needs no MIP backend.
+        assertEquals("bnb", c.get("method").asText(), "default method");
+        assertEquals("certus-bnb", c.get("backend").asText(), "default backend");
         assertEquals(2, c.get("tasks").size());
         JsonNode cert = c.get("certificate");
         assertEquals(2, cert.get("fingerprint").get("tasks").size());
@@ -158,11 +159,36 @@ class CertifyCommandTest {
     }
 
     @Test
+    void defaultMethodOnCommonSupportIsTheJavaBranchAndBoundAndAgreesWithPerspective() throws IOException {
+        Path bnb = dir.resolve("bnb.json");
+        Path persp = dir.resolve("persp.json");
+        Cli.Result r = Cli.run("certify", "--data", data.toString(), "--s", "2", "--ridge", "0.05", "--common-support", "-o", bnb.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("method bnb on certus-bnb"), r.err());
+        Cli.Result p = Cli.run("certify", "--data", data.toString(), "--s", "2", "--ridge", "0.05", "--common-support",
+                "--method", "perspective", "-o", persp.toString());
+        assertEquals(0, p.exit(), p.toString());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var a = mapper.readTree(Files.readString(bnb));
+        var b = mapper.readTree(Files.readString(persp));
+        assertEquals("optimal", a.get("status").asText(), a.toString());
+        assertEquals("bnb", a.get("method").asText());
+        assertEquals("optimal", b.get("status").asText(), b.toString());
+        assertEquals(b.get("objective").asDouble(), a.get("objective").asDouble(), 1e-9 * Math.abs(b.get("objective").asDouble()));
+        assertEquals(0, Cli.run("verify", "--certificate", bnb.toString(), "--data", data.toString()).exit());
+        // A backend named without a method keeps the MIQP default on that backend.
+        Cli.Result named = Cli.run("certify", "--data", data.toString(), "--s", "2", "--ridge", "0.05", "--backend", "scip",
+                "-o", dir.resolve("named.json").toString());
+        assertEquals(0, named.exit(), named.toString());
+        assertTrue(named.err().contains("method perspective on scip"), named.err());
+    }
+
+    @Test
     void everyBadInputIsExitTwoWithNoOutputFile() throws IOException {
         Path params = Files.writeString(dir.resolve("p.json"), "{\"s\": 2, \"zbr\": 1}");
         String[][] cases = {
                 {"--s", "11"}, {"--s", "0"}, {"--ridge=-1"}, {"--gap=-0.1"}, {"--threads", "0"}, {"--time-limit", "0"},
-                {"--method", "branch-and-pray"}, {"--standardize", "zscore"}, {"--params", params.toString()}, {"--bogus"},
+                {"--method", "branch-and-pray"}, {"--method", "bnb", "--backend", "scip"}, {"--standardize", "zscore"}, {"--params", params.toString()}, {"--bogus"},
         };
         for (String[] extra : cases) {
             Cli.Result r = certify(Scripted.OPTIMAL, extra);

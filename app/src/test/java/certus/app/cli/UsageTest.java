@@ -22,7 +22,7 @@ class UsageTest {
         Cli.Result certify = Cli.run("certify", "--help");
         assertEquals(0, certify.exit());
         String help = certify.out().replaceAll("\\s+", " "); // picocli wraps long descriptions
-        assertTrue(help.contains("(default: " + certus.estimators.exact.ExactDefaults.METHOD.cliName() + ")") && help.contains("(default: scip; highs for oa)")
+        assertTrue(help.contains("(default: auto: bnb, our branch and bound") && help.contains("(default: scip; highs for oa; bnb needs none)")
                 && help.contains("(default: 1.0E-4)"), certify.out());
         assertTrue(r.out().contains("5 verify found a failing check"), r.out());
     }

@@ -9,6 +9,7 @@ import certus.estimators.SmtlModel;
 import certus.estimators.SmtlParams;
 import certus.estimators.Termination;
 import certus.formulations.ExactMethod;
+import certus.formulations.bnb.SupportBranchAndBound;
 import certus.formulations.ExactMethods;
 import certus.formulations.ExactOptions;
 import certus.formulations.ExactResult;
@@ -44,25 +45,28 @@ import java.util.function.Supplier;
 public final class SmtlCertifier {
     private final Builder b;
 
-    private final String backend;
-
     private SmtlCertifier(Builder b) {
         this.b = b;
-        this.backend = b.backend != null ? b.backend : ExactDefaults.backendFor(b.method);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The exact method this certifier runs. */
-    public ExactMethod method() {
-        return b.method;
+    /** The exact method this certifier runs on {@code data}: the one asked for, else {@link ExactDefaults#methodFor} the problem. */
+    public ExactMethod method(MultiTaskData data) {
+        return resolvedMethod(b.params.toProblem(data));
     }
 
-    /** The backend this certifier uses: the one asked for, else {@link ExactDefaults#backendFor} the method. */
-    public String backend() {
-        return backend;
+    /** Asked for, else the default for the problem; a backend named without a method asks for a method that uses it. */
+    private ExactMethod resolvedMethod(SmtlProblem problem) {
+        if (b.method != null) return b.method;
+        return b.backend != null ? ExactDefaults.METHOD : ExactDefaults.methodFor(problem);
+    }
+
+    /** The backend this certifier uses on {@code data}: the one asked for, else {@link ExactDefaults#backendFor} the method. */
+    public String backend(MultiTaskData data) {
+        return b.backend != null ? b.backend : ExactDefaults.backendFor(method(data));
     }
 
     /**
@@ -73,11 +77,13 @@ public final class SmtlCertifier {
         long start = System.nanoTime();
         StandardizedData scaled = standardized(data);
         SmtlProblem problem = b.params.toProblem(scaled == null ? data : scaled.data());
-        ExactSolver solver = b.solvers.apply(b.method);
+        ExactMethod method = resolvedMethod(problem);
+        String backend = b.backend != null ? b.backend : ExactDefaults.backendFor(method);
+        ExactSolver solver = b.solvers.apply(method);
         Backends backends = b.backends.get();
-        String version = backends.require(backend).version();
+        String version = method.usesBackend() ? backends.require(backend).version() : SupportBranchAndBound.VERSION;
         SolveParameters sp = new SolveParameters(b.timeLimitSeconds, b.gap, SolveParameters.defaults().absoluteGap(), b.threads, b.seed, Map.of());
-        ExactOptions options = new ExactOptions(b.method, backend, sp, ExactDefaults.MAX_ROUNDS);
+        ExactOptions options = new ExactOptions(method, backend, sp, ExactDefaults.MAX_ROUNDS);
         WarmStart warm = b.cancellation.isCancelled() ? WarmStart.NONE : warmStart(problem);
         double remaining = b.timeLimitSeconds - elapsed(start);
         ExactResult result;
@@ -144,7 +150,7 @@ public final class SmtlCertifier {
     /** Mutable builder; {@link #build()} validates. Defaults from {@link ExactDefaults}; s is required. */
     public static final class Builder {
         private SmtlParams params;
-        private ExactMethod method = ExactDefaults.METHOD;
+        private ExactMethod method; // null: ExactDefaults.methodFor(problem)
         private String backend; // null: ExactDefaults.backendFor(method)
         private double gap = ExactDefaults.GAP;
         private double timeLimitSeconds = Double.POSITIVE_INFINITY;
@@ -162,7 +168,8 @@ public final class SmtlCertifier {
 
         public Builder params(SmtlParams v) { params = Objects.requireNonNull(v, "params"); return this; }
 
-        public Builder method(ExactMethod v) { method = Objects.requireNonNull(v, "method"); return this; }
+        /** The exact method; null (the default) means {@link ExactDefaults#methodFor} the problem. */
+        public Builder method(ExactMethod v) { method = v; return this; }
 
         /** The MIP backend; null (the default) means {@link ExactDefaults#backendFor} the chosen method. */
         public Builder backend(String v) { backend = v; return this; }
@@ -201,6 +208,10 @@ public final class SmtlCertifier {
             if (!(timeLimitSeconds > 0)) throw new InvalidProblemException("time limit must be > 0 seconds, got " + timeLimitSeconds);
             if (!(gap >= 0) || !Double.isFinite(gap)) throw new InvalidProblemException("gap must be a finite number >= 0, got " + gap);
             if (threads < 1) throw new InvalidProblemException("threads must be >= 1, got " + threads);
+            if (method == ExactMethod.BNB && backend != null && !backend.equals(SupportBranchAndBound.ENGINE)) {
+                throw new InvalidProblemException("method bnb is Certus's own branch and bound and runs on no MIP backend: drop --backend "
+                        + backend + ", or choose --method perspective, bigm or oa to use it");
+            }
             return new SmtlCertifier(this);
         }
     }

@@ -88,7 +88,8 @@ public final class CertificateJsonReader {
         try {
             method = ExactMethod.valueOf(m.method().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw fail("method", "expected bigm, perspective or oa, got '" + m.method() + "'");
+            throw fail("method", "expected one of " + java.util.Arrays.stream(ExactMethod.values()).map(ExactMethod::cliName).toList()
+                    + ", got '" + m.method() + "'");
         }
         if (m.backend() == null) throw fail("backend", "missing");
         SolveProvenance prov = new SolveProvenance(method, m.backend(), text(c, "certificate.backend_version"), kind,

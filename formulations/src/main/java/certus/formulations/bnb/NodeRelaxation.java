@@ -1,0 +1,261 @@
+package certus.formulations.bnb;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Solves a node's perspective relaxation min { c(z) : z in conv(supports of the node) } by Frank–Wolfe with away
+ * steps (the iterate is kept as a convex combination of supports), and reports the best weak-duality bound seen.
+ *
+ * <p>Why Frank–Wolfe: the node's feasible set is the convex hull of its supports, so the linear minimization step is
+ * "forced-in features plus the budget's largest h_j" (a sort), and each iterate's duality gap is exactly the bound
+ * gap of {@link WeightedRidge}: {@code LB = q(alpha) - max over supports of sum_j z_j h_j}. Every vertex the method
+ * visits is a feasible support and is offered to the incumbent. The bound is valid at every iteration, so the loop can
+ * stop as soon as the node is pruned, or after a few iterations when it must be branched anyway.
+ */
+final class NodeRelaxation {
+    /** Relative Frank–Wolfe gap at which the relaxation counts as solved. */
+    private static final double CONVERGED = 1e-9;
+    /** Bisection steps of the line search (step resolution 2^-14 of the longest step). */
+    private static final int LINE_SEARCH_STEPS = 14;
+    /** Weights below this are dropped from the active set. */
+    private static final double DROP = 1e-12;
+
+    /** Receives every support evaluated exactly, with its value c(support). */
+    interface VertexSink {
+        void offer(Support support, double value);
+    }
+
+    private final WeightedRidge ridge;
+    private final VertexSink sink;
+    private final Map<Support, Double> vertexValues;
+
+    NodeRelaxation(WeightedRidge ridge, VertexSink sink, Map<Support, Double> vertexValues) {
+        this.ridge = ridge;
+        this.sink = sink;
+        this.vertexValues = vertexValues;
+    }
+
+    /**
+     * @param node      the node (its warm start must be non-empty and admitted by the node)
+     * @param cutoff    stop as soon as the bound reaches this value (the node can be pruned)
+     * @param maxIters  Frank–Wolfe iteration cap
+     */
+    Outcome solve(Node node, double cutoff, int maxIters) {
+        int p = ridge.features();
+        Map<Support, Double> active = new LinkedHashMap<>(node.warmStart());
+        for (Support s : active.keySet()) value(s);
+        double[] z = combine(active, p);
+        WeightedRidge.Evaluation e = ridge.evaluate(z);
+        double bound = Math.max(node.bound(), bound(node, e));
+        int iters = 0;
+        boolean converged = false;
+        while (bound < cutoff && iters < maxIters) {
+            Support v = linearMinimizer(node, e.h());
+            value(v);
+            double zh = dot(z, e.h());
+            double fwGap = sum(v, e.h()) - zh;
+            if (fwGap <= CONVERGED * (1 + Math.abs(e.value()))) {
+                converged = true;
+                break;
+            }
+            Support away = null;
+            double awayGap = -1;
+            if (active.size() > 1) {
+                double[] h = e.h();
+                away = active.keySet().stream().min(Comparator.comparingDouble(s -> sum(s, h))).orElseThrow();
+                awayGap = zh - sum(away, h);
+            }
+            double[] d = new double[p];
+            double maxStep;
+            boolean towards = away == null || fwGap >= awayGap;
+            if (towards) {
+                for (int j = 0; j < p; j++) d[j] = -z[j];
+                for (int j : v.indices()) d[j] += 1;
+                maxStep = 1;
+            } else {
+                double wa = active.get(away);
+                for (int j = 0; j < p; j++) d[j] = z[j];
+                for (int j : away.indices()) d[j] -= 1;
+                maxStep = wa / (1 - wa);
+            }
+            double step = lineSearch(z, d, maxStep);
+            if (step <= 0) break;
+            update(active, towards ? v : away, towards, step, maxStep);
+            z = combine(active, p);
+            e = ridge.evaluate(z);
+            bound = Math.max(bound, bound(node, e));
+            iters++;
+        }
+        return new Outcome(bound, z, e, active, iters, converged);
+    }
+
+    /** The node's bound from one evaluation: q minus the largest sum_j z_j h_j over the node's supports. */
+    static double bound(Node node, WeightedRidge.Evaluation e) {
+        double[] h = e.h();
+        double forced = 0;
+        for (int j = 0; j < h.length; j++) if (node.in()[j]) forced += h[j];
+        double raw = e.q() - forced - topSum(node, h);
+        // Rounding slack: the bound is a difference of sums of O(|q|) terms.
+        return raw - 1e-12 * (1 + Math.abs(e.q()));
+    }
+
+    /** Sum of the budget's largest h_j over free features. */
+    private static double topSum(Node node, double[] h) {
+        int[] top = topFree(node, h);
+        double s = 0;
+        for (int j : top) s += h[j];
+        return s;
+    }
+
+    /** Forced-in features plus the budget's largest-h free features: the support minimizing the linearization. */
+    static Support linearMinimizer(Node node, double[] h) {
+        int[] top = topFree(node, h);
+        List<Integer> idx = new ArrayList<>();
+        for (int j = 0; j < h.length; j++) if (node.in()[j]) idx.add(j);
+        for (int j : top) idx.add(j);
+        return new Support(idx.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Indices of the budget's largest h among free features (ties to the lower index; deterministic). */
+    private static int[] topFree(Node node, double[] h) {
+        int b = node.budget();
+        int[] heap = new int[b];
+        int size = 0;
+        for (int j = 0; j < h.length && b > 0; j++) {
+            if (!node.free(j)) continue;
+            if (size < b) {
+                heap[size++] = j;
+                siftUp(heap, size - 1, h);
+            } else if (h[j] > h[heap[0]]) {
+                heap[0] = j;
+                siftDown(heap, size, h);
+            }
+        }
+        return java.util.Arrays.copyOf(heap, size);
+    }
+
+    // Min-heap on h, ties: larger index is "smaller" so the lower index survives.
+    private static boolean less(int a, int b, double[] h) {
+        return h[a] < h[b] || (h[a] == h[b] && a > b);
+    }
+
+    private static void siftUp(int[] heap, int i, double[] h) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!less(heap[i], heap[parent], h)) return;
+            int t = heap[i];
+            heap[i] = heap[parent];
+            heap[parent] = t;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, double[] h) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int m = i;
+            if (l < size && less(heap[l], heap[m], h)) m = l;
+            if (r < size && less(heap[r], heap[m], h)) m = r;
+            if (m == i) return;
+            int t = heap[i];
+            heap[i] = heap[m];
+            heap[m] = t;
+            i = m;
+        }
+    }
+
+    /** Exact c at a support (cached), offered to the incumbent. */
+    double value(Support s) {
+        Double cached = vertexValues.get(s);
+        if (cached != null) return cached;
+        double v = ridge.evaluate(toVector(s, ridge.features())).value();
+        vertexValues.put(s, v);
+        sink.offer(s, v);
+        return v;
+    }
+
+    /**
+     * Exact line search on the convex phi(t) = c(z + t d), t in [0, maxStep], by bisection on the sign of
+     * phi'(t) = -sum_j d_j h_j(z + t d).
+     */
+    private double lineSearch(double[] z, double[] d, double maxStep) {
+        if (slope(z, d, maxStep) <= 0) return maxStep;
+        double lo = 0;
+        double hi = maxStep;
+        for (int i = 0; i < LINE_SEARCH_STEPS; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (slope(z, d, mid) <= 0) lo = mid;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private double slope(double[] z, double[] d, double t) {
+        double[] x = new double[z.length];
+        for (int j = 0; j < z.length; j++) x[j] = Math.min(1, Math.max(0, z[j] + t * d[j]));
+        double[] h = ridge.evaluate(x).h();
+        double s = 0;
+        for (int j = 0; j < z.length; j++) s -= d[j] * h[j];
+        return s;
+    }
+
+    private static void update(Map<Support, Double> active, Support s, boolean towards, double step, double maxStep) {
+        if (towards) {
+            active.replaceAll((k, w) -> w * (1 - step));
+            active.merge(s, step, Double::sum);
+            if (step >= maxStep) {
+                active.clear();
+                active.put(s, 1.0);
+            }
+        } else {
+            active.replaceAll((k, w) -> w * (1 + step));
+            active.merge(s, -step, Double::sum);
+            if (step >= maxStep) active.remove(s);
+        }
+        active.values().removeIf(w -> w < DROP);
+        double total = active.values().stream().mapToDouble(Double::doubleValue).sum();
+        active.replaceAll((k, w) -> w / total);
+    }
+
+    static double[] combine(Map<Support, Double> active, int p) {
+        double[] z = new double[p];
+        for (Map.Entry<Support, Double> e : active.entrySet()) for (int j : e.getKey().indices()) z[j] += e.getValue();
+        for (int j = 0; j < p; j++) z[j] = Math.min(1, z[j]);
+        return z;
+    }
+
+    static double[] toVector(Support s, int p) {
+        double[] z = new double[p];
+        for (int j : s.indices()) z[j] = 1;
+        return z;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static double sum(Support s, double[] h) {
+        double v = 0;
+        for (int j : s.indices()) v += h[j];
+        return v;
+    }
+
+    /**
+     * @param bound     best valid lower bound on the node
+     * @param z         final relaxation iterate
+     * @param last      evaluation at {@code z}
+     * @param active    supports and weights of {@code z}
+     * @param iterations Frank–Wolfe iterations done
+     * @param converged whether the relaxation was solved (Frank–Wolfe gap below tolerance)
+     */
+    record Outcome(double bound, double[] z, WeightedRidge.Evaluation last, Map<Support, Double> active, int iterations,
+                   boolean converged) {}
+}

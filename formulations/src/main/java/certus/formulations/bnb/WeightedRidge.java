@@ -1,0 +1,98 @@
+package certus.formulations.bnb;
+
+import certus.tensor.SymmetricSolver;
+
+import java.util.List;
+
+/**
+ * The perspective value function of tasks that share one support vector z in [0,1]^p (K = 1, or common support):
+ * <pre>
+ *   c(z) = sum_k min_beta (1/(2 n_k)) ||yc_k - Xc_k beta||^2 + (ridge/2) sum_j beta_j^2 / z_j     (beta_j = 0 where z_j = 0)
+ * </pre>
+ * At binary z this is the exact ridge refit on the support (exact.md §4.1); on [0,1]^p it is the convex perspective
+ * extension whose gradient is {@code dc/dz_j = -h_j}, {@code h_j = sum_k (xc_kj^T alpha_k)^2 / (2 ridge)},
+ * alpha_k = (yc_k - Xc_k beta_k) / n_k.
+ *
+ * <p>The same alpha gives the weak-duality bound used to prune: for every binary z,
+ * {@code c(z) >= q(alpha) - sum_j z_j h_j(alpha)} with {@code q = sum_k alpha_k^T yc_k - (n_k/2)||alpha_k||^2}
+ * (exact.md §4.1's dual, a maximum of functions affine in z), so the minimum of the right-hand side over a node's
+ * supports is a valid lower bound for that node whatever alpha is.
+ */
+final class WeightedRidge {
+    private final List<TaskGram> tasks;
+    private final double ridge;
+    private final int p;
+
+    WeightedRidge(List<TaskGram> tasks, double ridge) {
+        if (!(ridge > 0)) throw new IllegalArgumentException("the perspective relaxation needs ridge > 0, got " + ridge);
+        this.tasks = List.copyOf(tasks);
+        this.ridge = ridge;
+        this.p = tasks.get(0).features;
+    }
+
+    int features() {
+        return p;
+    }
+
+    /**
+     * Evaluates c at z (length p, entries in [0,1]; entries below 1e-15 count as 0).
+     *
+     * @return value c(z), the dual base q(alpha(z)) and the scores h(alpha(z)) of all p features
+     */
+    Evaluation evaluate(double[] z) {
+        int m = 0;
+        for (double v : z) if (v > 1e-15) m++;
+        int[] u = new int[m];
+        for (int j = 0, a = 0; j < p; j++) if (z[j] > 1e-15) u[a++] = j;
+        double value = 0;
+        double q = 0;
+        double[] h = new double[p];
+        double[] g = new double[p];
+        for (TaskGram t : tasks) {
+            double n = t.rows;
+            double[] beta = solve(t, u, z);
+            double cb = 0;
+            for (int a = 0; a < m; a++) cb += t.xty[u[a]] * beta[a];
+            // g = Xc^T alpha = (Xc^T yc - G_U beta) / n
+            System.arraycopy(t.xty, 0, g, 0, p);
+            double bgb = 0;
+            for (int a = 0; a < m; a++) {
+                double[] col = t.column(u[a]);
+                double b = beta[a];
+                for (int j = 0; j < p; j++) g[j] -= col[j] * b;
+            }
+            // g holds Xc^T yc - G_U beta here, so beta^T G_UU beta = sum_a beta_a (Xc^T yc - g)_{u_a}
+            for (int a = 0; a < m; a++) bgb += beta[a] * (t.xty[u[a]] - g[u[a]]);
+            for (int j = 0; j < p; j++) {
+                g[j] /= n;
+                h[j] += g[j] * g[j] / (2 * ridge);
+            }
+            double alphaY = (t.yy - cb) / n;
+            double alphaSq = (t.yy - 2 * cb + bgb) / (n * n);
+            value += 0.5 * alphaY;
+            q += alphaY - 0.5 * n * alphaSq;
+        }
+        return new Evaluation(value, q, h);
+    }
+
+    private double[] solve(TaskGram t, int[] u, double[] z) {
+        int m = u.length;
+        double n = t.rows;
+        double[] a = new double[m * m];
+        double[] rhs = new double[m];
+        for (int i = 0; i < m; i++) {
+            double[] col = t.column(u[i]);
+            for (int j = 0; j < m; j++) a[i * m + j] = col[u[j]] / n;
+            a[i * m + i] += ridge / z[u[i]];
+            rhs[i] = t.xty[u[i]] / n;
+        }
+        return SymmetricSolver.solvePsd(a, rhs, m);
+    }
+
+    /**
+     * @param value c(z)
+     * @param q     q(alpha(z)); with {@code h} it gives the dual bound of any node
+     * @param h     h_j = -dc/dz_j &gt;= 0 for every feature
+     */
+    record Evaluation(double value, double q, double[] h) {}
+}

@@ -1,0 +1,105 @@
+package certus.formulations.bnb;
+
+import certus.smtl.BruteForceEnumerator;
+import certus.smtl.ObjectiveEvaluator;
+import certus.smtl.RandomInstances;
+import certus.smtl.SmtlProblem;
+import certus.smtl.SupportRefitter;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The relaxation behind branch and bound: its value at a binary support is the objective of the exact refit, its
+ * h is minus its gradient, and its weak-duality bound never exceeds the enumerated optimum, whatever z the dual
+ * comes from. These three facts are what make every pruning decision valid.
+ */
+class WeightedRidgeTest {
+
+    /** One task (K = 1) or several with a common support: the problems whose supports are one vector. */
+    private static SmtlProblem instance(long seed, int kCount) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int p = 5 + r.nextInt(6);
+        int s = 1 + r.nextInt(3);
+        double ridge = Math.pow(10, -2 + 2 * r.nextDouble());
+        return RandomInstances.problem(kCount, p, 12 + r.nextInt(20), s, ridge, 0, 0, kCount > 1, seed);
+    }
+
+    private static WeightedRidge relaxation(SmtlProblem p) {
+        List<TaskGram> grams = new ArrayList<>();
+        for (int k = 0; k < p.taskCount(); k++) grams.add(new TaskGram(p.data().task(k)));
+        return new WeightedRidge(grams, p.ridge());
+    }
+
+    @Property(tries = 60)
+    void valueAtABinarySupportIsTheRefitObjective(@ForAll @LongRange(min = 1, max = 100_000) long seed,
+                                                  @ForAll @IntRange(min = 1, max = 3) int kCount) {
+        SmtlProblem p = instance(seed, kCount);
+        SplittableRandom r = new SplittableRandom(seed + 7);
+        double[] z = new double[p.featureCount()];
+        boolean[][] supports = new boolean[kCount][p.featureCount()];
+        for (int j = 0; j < z.length; j++) {
+            if (r.nextInt(3) == 0) {
+                z[j] = 1;
+                for (int k = 0; k < kCount; k++) supports[k][j] = true;
+            }
+        }
+        double expected = ObjectiveEvaluator.value(p, SupportRefitter.refit(p, supports));
+        assertEquals(expected, relaxation(p).evaluate(z).value(), 1e-9 * Math.max(1, expected));
+    }
+
+    @Property(tries = 40)
+    void hIsMinusTheGradient(@ForAll @LongRange(min = 1, max = 100_000) long seed, @ForAll @IntRange(min = 1, max = 2) int kCount) {
+        SmtlProblem p = instance(seed, kCount);
+        WeightedRidge w = relaxation(p);
+        SplittableRandom r = new SplittableRandom(seed + 11);
+        double[] z = new double[p.featureCount()];
+        for (int j = 0; j < z.length; j++) z[j] = 0.2 + 0.6 * r.nextDouble();
+        double[] h = w.evaluate(z).h();
+        double eps = 1e-6;
+        for (int j = 0; j < z.length; j++) {
+            double[] up = z.clone();
+            double[] down = z.clone();
+            up[j] += eps;
+            down[j] -= eps;
+            double numeric = -(w.evaluate(up).value() - w.evaluate(down).value()) / (2 * eps);
+            assertEquals(numeric, h[j], 1e-5 * Math.max(1, Math.abs(numeric)), "feature " + j);
+        }
+    }
+
+    @Property(tries = 60)
+    void theDualBoundFromAnyZNeverExceedsTheOptimum(@ForAll @LongRange(min = 1, max = 100_000) long seed,
+                                                   @ForAll @IntRange(min = 1, max = 2) int kCount) {
+        SmtlProblem p = instance(seed, kCount);
+        double optimum = BruteForceEnumerator.solve(p).objective();
+        WeightedRidge w = relaxation(p);
+        SplittableRandom r = new SplittableRandom(seed + 13);
+        int pCount = p.featureCount();
+        boolean[] out = new boolean[pCount];
+        for (int j = 0; j < pCount; j++) out[j] = !p.selectable(0, j);
+        Node root = new Node(new boolean[pCount], out, p.s(), 0, 0, Map.of());
+        for (int trial = 0; trial < 5; trial++) {
+            double[] z = new double[pCount];
+            double sum = 0;
+            for (int j = 0; j < pCount; j++) {
+                z[j] = r.nextInt(3) == 0 || out[j] ? 0 : r.nextDouble();
+                sum += z[j];
+            }
+            // Inside the relaxation's polytope (sum z <= s), so c(z) itself is an upper bound on the bound too.
+            if (sum > p.s()) for (int j = 0; j < pCount; j++) z[j] *= p.s() / sum;
+            WeightedRidge.Evaluation e = w.evaluate(z);
+            double bound = NodeRelaxation.bound(root, e);
+            assertTrue(bound <= optimum + 1e-12 * Math.max(1, optimum), "bound " + bound + " above optimum " + optimum);
+            assertTrue(bound <= e.value() + 1e-12 * Math.max(1, e.value()), "bound above c(z)");
+        }
+    }
+}
