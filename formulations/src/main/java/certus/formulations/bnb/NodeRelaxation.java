@@ -19,8 +19,10 @@ import java.util.Map;
 final class NodeRelaxation {
     /** Relative Frank–Wolfe gap at which the relaxation counts as solved. */
     private static final double CONVERGED = 1e-9;
-    /** Bisection steps of the line search (step resolution 2^-14 of the longest step). */
-    private static final int LINE_SEARCH_STEPS = 14;
+    /** Steps of the line search's safeguarded secant (Illinois) iteration on the slope. */
+    private static final int LINE_SEARCH_STEPS = 10;
+    /** The line search stops when the bracket is this share of the longest step. */
+    private static final double LINE_SEARCH_RESOLUTION = 1e-4;
     /** Weights below this are dropped from the active set. */
     private static final double DROP = 1e-12;
 
@@ -181,15 +183,37 @@ final class NodeRelaxation {
     }
 
     /**
-     * Exact line search on the convex phi(t) = c(z + t d), t in [0, maxStep], by bisection on the sign of
-     * phi'(t) = -sum_j d_j h_j(z + t d).
+     * Line search on the convex phi(t) = c(z + t d), t in [0, maxStep]: the root of the non-decreasing slope
+     * phi'(t) = -sum_j d_j h_j(z + t d) by regula falsi with the Illinois modification (superlinear, bracketed). Returns
+     * the left end of the final bracket, where the slope is still &lt;= 0, so the step never overshoots the minimum.
      */
     private double lineSearch(double[] z, double[] d, double maxStep) {
-        if (slope(z, d, maxStep) <= 0) return maxStep;
         double lo = 0;
         double hi = maxStep;
-        for (int i = 0; i < LINE_SEARCH_STEPS; i++) {
-            double mid = 0.5 * (lo + hi);
+        double fLo = slope(z, d, 0);
+        double fHi = slope(z, d, maxStep);
+        if (fHi <= 0) return maxStep;
+        if (fLo >= 0) return 0;
+        int side = 0;
+        for (int i = 0; i < LINE_SEARCH_STEPS && hi - lo > LINE_SEARCH_RESOLUTION * maxStep; i++) {
+            double t = (lo * fHi - hi * fLo) / (fHi - fLo);
+            if (!(t > lo && t < hi)) t = 0.5 * (lo + hi);
+            double f = slope(z, d, t);
+            if (f <= 0) {
+                lo = t;
+                fLo = f;
+                if (side == -1) fHi *= 0.5;
+                side = -1;
+            } else {
+                hi = t;
+                fHi = f;
+                if (side == 1) fLo *= 0.5;
+                side = 1;
+            }
+        }
+        // The secant can approach a root near 0 from above only; bisect until some step is certain to descend.
+        for (int i = 0; i < 40 && lo == 0; i++) {
+            double mid = 0.5 * hi;
             if (slope(z, d, mid) <= 0) lo = mid;
             else hi = mid;
         }
@@ -199,10 +223,7 @@ final class NodeRelaxation {
     private double slope(double[] z, double[] d, double t) {
         double[] x = new double[z.length];
         for (int j = 0; j < z.length; j++) x[j] = Math.min(1, Math.max(0, z[j] + t * d[j]));
-        double[] h = ridge.evaluate(x).h();
-        double s = 0;
-        for (int j = 0; j < z.length; j++) s -= d[j] * h[j];
-        return s;
+        return ridge.slope(x, d);
     }
 
     private static void update(Map<Support, Double> active, Support s, boolean towards, double step, double maxStep) {

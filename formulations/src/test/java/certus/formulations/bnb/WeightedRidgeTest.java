@@ -76,6 +76,24 @@ class WeightedRidgeTest {
         }
     }
 
+    @Property(tries = 40)
+    void slopeIsTheDirectionalDerivative(@ForAll @LongRange(min = 1, max = 100_000) long seed, @ForAll @IntRange(min = 1, max = 2) int kCount) {
+        SmtlProblem p = instance(seed, kCount);
+        WeightedRidge w = relaxation(p);
+        SplittableRandom r = new SplittableRandom(seed + 17);
+        int n = p.featureCount();
+        double[] z = new double[n];
+        double[] d = new double[n];
+        for (int j = 0; j < n; j++) {
+            z[j] = r.nextInt(3) == 0 ? 0 : 0.1 + 0.8 * r.nextDouble();
+            d[j] = r.nextInt(2) == 0 ? 0 : r.nextDouble() - 0.5;
+        }
+        double[] h = w.evaluate(z).h();
+        double expected = 0;
+        for (int j = 0; j < n; j++) expected -= d[j] * h[j];
+        assertEquals(expected, w.slope(z, d), 1e-9 * Math.max(1, Math.abs(expected)));
+    }
+
     @Property(tries = 60)
     void theDualBoundFromAnyZNeverExceedsTheOptimum(@ForAll @LongRange(min = 1, max = 100_000) long seed,
                                                    @ForAll @IntRange(min = 1, max = 2) int kCount) {
