@@ -41,15 +41,11 @@ import java.util.PriorityQueue;
  * above the incumbent; OPTIMAL only when no open node is left; any limit ends FEASIBLE with that limit.
  */
 public final class SupportBranchAndBound implements ExactSolver {
-    /** Nodes are pruned at incumbent * (1 - PRUNE_SHARE * gap): the final gap is at most PRUNE_SHARE of the target. */
-    static final double PRUNE_SHARE = 0.5;
     static final int ROOT_ITERATIONS = 400;
-    static final int NODE_ITERATIONS = 40;
+    static final int NODE_ITERATIONS = 8;
     /** The name results report as their backend: the tree and its relaxations are ours. */
     public static final String ENGINE = "certus-bnb";
     public static final String VERSION = "1";
-    /** Seconds between progress events. */
-    private static final double PROGRESS_EVERY = 2.0;
     /** Cap on the cache of evaluated supports (memory), cleared when reached. */
     private static final int VERTEX_CACHE_CAP = 200_000;
 
@@ -76,26 +72,19 @@ public final class SupportBranchAndBound implements ExactSolver {
                 cancellation == null ? CancellationToken.none() : cancellation).execute(warmStart);
     }
 
-    /** The mutable state of one solve. */
-    private static final class Run implements NodeRelaxation.VertexSink {
+    /** The mutable state of one solve: the incumbent and the relaxation; the tree is {@link BestFirstSearch}. */
+    private static final class Run implements NodeRelaxation.VertexSink, BestFirstSearch.Expander<Node> {
         final SmtlProblem problem;
         final SolveParameters params;
         final SolveListener listener;
         final CancellationToken cancel;
-        final long start = System.nanoTime();
         final int p;
         final WeightedRidge ridge;
         final Map<Support, Double> vertexValues = new HashMap<>();
         final NodeRelaxation relaxation;
-        final PriorityQueue<Node> open = new PriorityQueue<>((a, b) -> a.bound() != b.bound()
-                ? Double.compare(a.bound(), b.bound()) : Integer.compare(b.depth(), a.depth()));
         Support best;
         double ub = Double.POSITIVE_INFINITY;
-        /** Smallest bound of a node closed by bound (its supports are all within the tolerance of the incumbent). */
-        double closedBound = Double.POSITIVE_INFINITY;
-        long nodes;
         long iterations;
-        double lastProgress = -1;
 
         Run(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel) {
             this.problem = problem;
@@ -117,70 +106,54 @@ public final class SupportBranchAndBound implements ExactSolver {
             }
         }
 
+        @Override
+        public double incumbent() {
+            return ub;
+        }
+
         ExactResult execute(SmtlSolution warmStart) {
             boolean[] out = new boolean[p];
             for (int j = 0; j < p; j++) out[j] = !problem.selectable(0, j);
-            Node root0 = new Node(new boolean[p], out, problem.s(), 0.0, 0, Map.of());
-            Support startSupport = warmSupport(warmStart, root0);
-            Node root = withWarmStart(root0, Map.of(startSupport, 1.0));
-            open.add(root);
-            Termination stop = null;
-            boolean first = true;
-            while (!open.isEmpty()) {
-                stop = limit();
-                if (stop != null) break;
-                Node node = open.poll();
-                if (node.bound() >= cutoff()) {
-                    close(node.bound());
-                    continue;
-                }
-                process(node, first ? ROOT_ITERATIONS : NODE_ITERATIONS);
-                first = false;
-                progress(false);
-            }
-            if (stop == null) stop = Termination.optimal("branch and bound: no open node left after " + nodes + " nodes");
-            return finish(stop);
+            Node bare = new Node(new boolean[p], out, problem.s(), 0.0, 0, Map.of());
+            Node root = new Node(bare.in(), bare.out(), bare.budget(), 0.0, 0, Map.of(warmSupport(warmStart, bare), 1.0));
+            BestFirstSearch<Node> tree = new BestFirstSearch<>(Node::bound, Node::depth, params, listener, cancel);
+            BestFirstSearch.Outcome outcome = tree.run(root, this);
+            return finish(outcome, tree.elapsed());
         }
 
-        private void process(Node node, int maxIters) {
-            nodes++;
+        @Override
+        public BestFirstSearch.Expansion<Node> expand(Node node, double cutoff, boolean root) {
+            if (vertexValues.size() > VERTEX_CACHE_CAP) vertexValues.clear();
             if (node.budget() == 0 || node.freeCount() <= node.budget()) {
                 // Leaf: c is non-increasing in z, so the node's best support takes every free feature it can.
                 boolean[] all = new boolean[p];
                 for (int j = 0; j < p; j++) all[j] = node.in()[j] || (node.budget() > 0 && !node.out()[j]);
                 double v = relaxation.value(new Support(SmtlSolution.indicesOf(all)));
-                close(Math.max(node.bound(), v));
-                return;
+                return BestFirstSearch.Expansion.closed(Math.max(node.bound(), v));
             }
-            NodeRelaxation.Outcome o = relaxation.solve(node, cutoff(), maxIters);
+            NodeRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS);
             iterations += o.iterations();
-            roundAndOffer(node, o.z());
-            if (o.bound() >= cutoff()) {
-                close(o.bound());
-                return;
-            }
+            relaxation.value(NodeRelaxation.linearMinimizer(node, o.z())); // rounding: a feasible support
+            if (o.bound() >= cutoff) return BestFirstSearch.Expansion.closed(o.bound());
             int j = branchingFeature(node, o);
-            if (j < 0) {
-                close(o.bound()); // cannot happen for a non-leaf node; kept total
-                return;
-            }
             double[] h = o.last().h();
             boolean[] outChild = node.out().clone();
             outChild[j] = true;
             boolean[] inChild = node.in().clone();
             inChild[j] = true;
-            Node zero = new Node(node.in(), outChild, node.budget(), o.bound(), node.depth() + 1, Map.of());
-            Node one = new Node(inChild, node.out(), node.budget() - 1, o.bound(), node.depth() + 1, Map.of());
-            for (Node child : List.of(zero, one)) {
+            List<Node> children = new ArrayList<>();
+            for (Node child : List.of(new Node(node.in(), outChild, node.budget(), o.bound(), node.depth() + 1, Map.of()),
+                    new Node(inChild, node.out(), node.budget() - 1, o.bound(), node.depth() + 1, Map.of()))) {
                 double b = Math.max(o.bound(), NodeRelaxation.bound(child, o.last()));
-                Node c = new Node(child.in(), child.out(), child.budget(), b, child.depth(),
-                        warmFor(child, o.active(), h));
-                if (b >= cutoff()) close(b);
-                else open.add(c);
+                children.add(new Node(child.in(), child.out(), child.budget(), b, child.depth(), warmFor(child, o.active(), h)));
             }
+            return BestFirstSearch.Expansion.branched(children);
         }
 
-        /** The free feature whose relaxation value is most fractional; else where the iterate and the LP step disagree. */
+        /**
+         * The free feature whose relaxation value is most fractional; else one where the iterate and the linear step
+         * disagree; else any free feature (a non-leaf node always has one).
+         */
         private int branchingFeature(Node node, NodeRelaxation.Outcome o) {
             double[] z = o.z();
             int best = -1;
@@ -198,16 +171,14 @@ public final class SupportBranchAndBound implements ExactSolver {
             double[] h = o.last().h();
             double top = -1;
             for (int j = 0; j < p; j++) {
-                if (!node.free(j)) continue;
-                boolean differs = v.contains(j) != (z[j] > 0.5);
-                if (differs && h[j] > top) {
+                if (node.free(j) && v.contains(j) != (z[j] > 0.5) && h[j] > top) {
                     top = h[j];
                     best = j;
                 }
             }
             if (best >= 0) return best;
-            for (int j = 0; j < p; j++) if (node.free(j) && z[j] > 0.5) return j;
-            return -1;
+            for (int j = 0; j < p; j++) if (node.free(j)) return j;
+            throw new IllegalStateException("a non-leaf node without a free feature");
         }
 
         /** The parent's supports the child admits, re-weighted; else the child's linear minimizer at the parent's h. */
@@ -226,11 +197,6 @@ public final class SupportBranchAndBound implements ExactSolver {
             return kept;
         }
 
-        /** Rounds the relaxation to the node's budget largest free z_j (plus the forced ones): a feasible support. */
-        private void roundAndOffer(Node node, double[] z) {
-            relaxation.value(NodeRelaxation.linearMinimizer(node, z));
-        }
-
         private Support warmSupport(SmtlSolution warmStart, Node root) {
             if (warmStart != null) {
                 Support s = new Support(SmtlSolution.indicesOf(warmStart.supports()[0]));
@@ -240,66 +206,10 @@ public final class SupportBranchAndBound implements ExactSolver {
             return NodeRelaxation.linearMinimizer(root, ridge.evaluate(new double[p]).h());
         }
 
-        private static Node withWarmStart(Node n, Map<Support, Double> warm) {
-            return new Node(n.in(), n.out(), n.budget(), n.bound(), n.depth(), warm);
-        }
-
-        private double cutoff() {
-            double tol = Math.max(PRUNE_SHARE * params.relativeGap() * Math.abs(ub), PRUNE_SHARE * params.absoluteGap());
-            return ub - tol;
-        }
-
-        private void close(double bound) {
-            closedBound = Math.min(closedBound, bound);
-            if (vertexValues.size() > VERTEX_CACHE_CAP) vertexValues.clear();
-        }
-
-        private double lowerBound() {
-            double lb = closedBound;
-            Node top = open.peek();
-            if (top != null) lb = Math.min(lb, top.bound());
-            return Math.min(lb, ub);
-        }
-
-        private Termination limit() {
-            if (cancel.isCancelled()) return Termination.limit(Termination.Limit.INTERRUPTED, true, "cancelled after " + nodes + " nodes");
-            if (elapsed() >= params.timeLimitSeconds()) return Termination.limit(Termination.Limit.TIME, true, "time limit after " + nodes + " nodes");
-            return null;
-        }
-
-        private double elapsed() {
-            return (System.nanoTime() - start) / 1e9;
-        }
-
-        private void progress(boolean force) {
-            double t = elapsed();
-            if (!force && t - lastProgress < PROGRESS_EVERY) return;
-            lastProgress = t;
-            listener.onProgress(new SolveListener.SolveProgress(t, objective(), lowerBound(), nodes));
-        }
-
-        /** The incumbent's value on the sMTL objective (intercepts refitted), as reported. */
-        private double objective() {
-            return ub;
-        }
-
-        private ExactResult finish(Termination termination) {
-            double lb = lowerBound();
-            progress(true);
+        private ExactResult finish(BestFirstSearch.Outcome outcome, double seconds) {
             boolean[][] z = new boolean[problem.taskCount()][];
             for (int k = 0; k < z.length; k++) z[k] = best.mask(p);
-            SmtlSolution sol = SupportRefitter.refit(problem, z);
-            double objective = ObjectiveEvaluator.value(problem, sol);
-            if (Math.abs(objective - ub) > 1e-8 * (1 + Math.abs(ub))) {
-                return new ExactResult(sol, objective, Double.NEGATIVE_INFINITY, Termination.error(Termination.Reason.NUMERICAL_ERROR,
-                        "branch-and-bound value " + ub + " of support " + best + " disagrees with the objective " + objective),
-                        ExactMethod.BNB, ENGINE, VERSION, MKind.NONE, Double.NaN, 0, elapsed(), nodes, 1, 0);
-            }
-            double bound = Math.min(lb, objective);
-            listener.onLog("branch and bound " + termination.reason() + " after " + nodes + " nodes, " + iterations
-                    + " relaxation iterations: UB " + objective + ", LB " + bound + ", gap " + SolveResult.relativeGap(objective, bound));
-            return new ExactResult(sol, objective, bound, termination, ExactMethod.BNB, ENGINE, VERSION, MKind.NONE, Double.NaN, 0,
-                    elapsed(), nodes, 1, 0);
+            return BranchAndBoundResult.of(problem, z, ub, outcome, seconds, iterations, listener);
         }
     }
 }

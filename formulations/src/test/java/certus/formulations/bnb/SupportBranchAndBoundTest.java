@@ -61,8 +61,8 @@ class SupportBranchAndBoundTest {
     @Test
     void aTimeLimitGivesAValidBoundAndNeverOptimal() {
         // Small ridge and a weak signal: the relaxation is loose, so the tree needs thousands of nodes.
-        SmtlProblem p = RandomInstances.problem(1, 60, 60, 5, 0.005, 0, 0, false, 7);
-        ExactResult limited = solve(p, 1e-9, 0.2);
+        SmtlProblem p = RandomInstances.problem(1, 60, 60, 5, 0.003, 0, 0, false, 7);
+        ExactResult limited = solve(p, 1e-9, 0.1);
         ExactResult full = solve(p, 1e-9, 120);
         System.out.printf("bnb time-limit test: limited %s gap %.3g after %d nodes; full %s in %.1f s, %d nodes%n",
                 limited.termination(), limited.gap(), limited.nodes(), full.termination(), full.seconds(), full.nodes());

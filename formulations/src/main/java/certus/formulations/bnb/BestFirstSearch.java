@@ -1,0 +1,137 @@
+package certus.formulations.bnb;
+
+import certus.solver.CancellationToken;
+import certus.solver.SolveListener;
+import certus.solver.SolveParameters;
+import certus.solver.Termination;
+
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+
+/**
+ * The tree of a branch and bound, apart from what a node is: best-bound-first order (deeper first on ties), pruning
+ * at the incumbent less a share of the gap tolerance, the honest global bound, limits and progress events.
+ *
+ * <p>The global lower bound is the minimum of the open nodes' bounds and of the bounds of nodes closed by bound,
+ * never above the incumbent. OPTIMAL means no open node is left; time and cancellation end FEASIBLE with their limit.
+ *
+ * @param <N> the node type of one search
+ */
+final class BestFirstSearch<N> {
+    /** Nodes are pruned at incumbent * (1 - PRUNE_SHARE * gap): the final gap is at most PRUNE_SHARE of the target. */
+    static final double PRUNE_SHARE = 0.5;
+    /** Seconds between progress events. */
+    private static final double PROGRESS_EVERY = 2.0;
+
+    /** What a search must tell the tree about its nodes. */
+    interface Expander<N> {
+        /** The incumbent's value (+Infinity when none). */
+        double incumbent();
+
+        /**
+         * Bounds {@code node} (improving the incumbent on the way) and either closes it (a bound &gt;= cutoff, or a
+         * leaf solved exactly) or branches it.
+         */
+        Expansion<N> expand(N node, double cutoff, boolean root);
+    }
+
+    /**
+     * @param closedBound the node's bound when it is closed, NaN when it was branched
+     * @param children    the children to queue (empty when closed)
+     */
+    record Expansion<N>(double closedBound, List<N> children) {
+        static <N> Expansion<N> closed(double bound) {
+            return new Expansion<>(bound, List.of());
+        }
+
+        static <N> Expansion<N> branched(List<N> children) {
+            return new Expansion<>(Double.NaN, children);
+        }
+    }
+
+    /** Outcome of a search: why it stopped, the global bound and the node count. */
+    record Outcome(Termination termination, double bound, long nodes) {}
+
+    private final ToDoubleFunction<N> bound;
+    private final PriorityQueue<N> open;
+    private final SolveParameters params;
+    private final SolveListener listener;
+    private final CancellationToken cancel;
+    private final long start = System.nanoTime();
+    private double closedBound = Double.POSITIVE_INFINITY;
+    private long nodes;
+    private double lastProgress = -1;
+
+    BestFirstSearch(ToDoubleFunction<N> bound, ToIntFunction<N> depth, SolveParameters params, SolveListener listener,
+                    CancellationToken cancel) {
+        this.bound = bound;
+        this.open = new PriorityQueue<>((a, b) -> bound.applyAsDouble(a) != bound.applyAsDouble(b)
+                ? Double.compare(bound.applyAsDouble(a), bound.applyAsDouble(b)) : Integer.compare(depth.applyAsInt(b), depth.applyAsInt(a)));
+        this.params = params;
+        this.listener = listener;
+        this.cancel = cancel;
+    }
+
+    Outcome run(N root, Expander<N> expander) {
+        open.add(root);
+        Termination stop = null;
+        boolean first = true;
+        while (!open.isEmpty()) {
+            stop = limit();
+            if (stop != null) break;
+            N node = open.poll();
+            double cutoff = cutoff(expander.incumbent());
+            if (bound.applyAsDouble(node) >= cutoff) {
+                close(bound.applyAsDouble(node));
+                continue;
+            }
+            nodes++;
+            Expansion<N> e = expander.expand(node, cutoff, first);
+            first = false;
+            if (!Double.isNaN(e.closedBound())) close(e.closedBound());
+            double childCutoff = cutoff(expander.incumbent());
+            for (N child : e.children()) {
+                if (bound.applyAsDouble(child) >= childCutoff) close(bound.applyAsDouble(child));
+                else open.add(child);
+            }
+            progress(expander.incumbent(), false);
+        }
+        if (stop == null) stop = Termination.optimal("branch and bound: no open node left after " + nodes + " nodes");
+        progress(expander.incumbent(), true);
+        return new Outcome(stop, lowerBound(expander.incumbent()), nodes);
+    }
+
+    double elapsed() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private double cutoff(double ub) {
+        return ub - Math.max(PRUNE_SHARE * params.relativeGap() * Math.abs(ub), PRUNE_SHARE * params.absoluteGap());
+    }
+
+    private void close(double b) {
+        closedBound = Math.min(closedBound, b);
+    }
+
+    private double lowerBound(double ub) {
+        double lb = closedBound;
+        N top = open.peek();
+        if (top != null) lb = Math.min(lb, bound.applyAsDouble(top));
+        return Math.min(lb, ub);
+    }
+
+    private Termination limit() {
+        if (cancel.isCancelled()) return Termination.limit(Termination.Limit.INTERRUPTED, true, "cancelled after " + nodes + " nodes");
+        if (elapsed() >= params.timeLimitSeconds()) return Termination.limit(Termination.Limit.TIME, true, "time limit after " + nodes + " nodes");
+        return null;
+    }
+
+    private void progress(double ub, boolean force) {
+        double t = elapsed();
+        if (!force && t - lastProgress < PROGRESS_EVERY) return;
+        lastProgress = t;
+        listener.onProgress(new SolveListener.SolveProgress(t, ub, lowerBound(ub), nodes));
+    }
+}
