@@ -6,6 +6,7 @@ import certus.solver.SolveParameters;
 import certus.solver.Termination;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.PriorityQueue;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
@@ -32,9 +33,10 @@ final class BestFirstSearch<N> {
 
         /**
          * Bounds {@code node} (improving the incumbent on the way) and either closes it (a bound &gt;= cutoff, or a
-         * leaf solved exactly) or branches it.
+         * leaf solved exactly) or branches it. Long relaxations poll {@code stop} and end early (with a valid bound)
+         * when a limit was reached, so time limits and Ctrl-C take effect within one relaxation iteration.
          */
-        Expansion<N> expand(N node, double cutoff, boolean root);
+        Expansion<N> expand(N node, double cutoff, boolean root, BooleanSupplier stop);
     }
 
     /**
@@ -88,7 +90,7 @@ final class BestFirstSearch<N> {
                 continue;
             }
             nodes++;
-            Expansion<N> e = expander.expand(node, cutoff, first);
+            Expansion<N> e = expander.expand(node, cutoff, first, () -> limit() != null);
             first = false;
             if (!Double.isNaN(e.closedBound())) close(e.closedBound());
             double childCutoff = cutoff(expander.incumbent());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Solves a node's perspective relaxation min { c(z) : z in conv(supports of the node) } by Frank–Wolfe with away
@@ -45,8 +46,9 @@ final class NodeRelaxation {
      * @param node      the node (its warm start must be non-empty and admitted by the node)
      * @param cutoff    stop as soon as the bound reaches this value (the node can be pruned)
      * @param maxIters  Frank–Wolfe iteration cap
+     * @param stop      polled every iteration: true ends the loop (time limit, cancellation)
      */
-    Outcome solve(Node node, double cutoff, int maxIters) {
+    Outcome solve(Node node, double cutoff, int maxIters, BooleanSupplier stop) {
         int p = ridge.features();
         Map<Support, Double> active = new LinkedHashMap<>(node.warmStart());
         for (Support s : active.keySet()) value(s);
@@ -55,7 +57,7 @@ final class NodeRelaxation {
         double bound = Math.max(node.bound(), bound(node, e));
         int iters = 0;
         boolean converged = false;
-        while (bound < cutoff && iters < maxIters) {
+        while (bound < cutoff && iters < maxIters && !stop.getAsBoolean()) {
             Support v = linearMinimizer(node, e.h());
             value(v);
             double zh = dot(z, e.h());

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.PriorityQueue;
 
 /**
@@ -34,8 +35,9 @@ import java.util.PriorityQueue;
  * the cones, and OR-Tools offers no callbacks to give SCIP a better relaxation. Here a node bound costs a few small
  * Cholesky solves on cached Gram columns, so tens of thousands of nodes per minute are affordable.
  *
- * <p>Scope: one shared support vector — K = 1, or common support with bbar = 0 — with ridge &gt; 0; L0L2 with
- * several tasks separates into K single-task trees ({@link SeparableSolve}). Other variants get a clear error.
+ * <p>Scope: ridge &gt; 0 and bbar = 0. One shared support vector (K = 1, or common support) is searched here; L0L2 with
+ * several tasks separates into K single-task trees ({@link SeparableSolve}); heterogeneous supports with a Zbar
+ * penalty go to {@link ZbarSearch}. Bbar couples coefficients, which these relaxations do not model: a clear error.
  *
  * <p>Bounds are honest: the reported bound is the minimum over open nodes and over nodes pruned by bound, never
  * above the incumbent; OPTIMAL only when no open node is left; any limit ends FEASIBLE with that limit.
@@ -51,25 +53,31 @@ public final class SupportBranchAndBound implements ExactSolver {
 
     /** Whether this engine can solve {@code problem} (possibly after splitting it by task). */
     public static boolean supports(SmtlProblem problem) {
-        return problem.ridge() > 0 && problem.bbar() == 0
-                && (problem.taskCount() == 1 || problem.commonSupport() || SeparableSolve.applies(problem));
+        return problem.ridge() > 0 && problem.bbar() == 0;
+    }
+
+    /** Whether one support vector serves every task (K = 1 or common support): the single-support search. */
+    private static boolean sharedSupport(SmtlProblem problem) {
+        return problem.taskCount() == 1 || problem.commonSupport();
     }
 
     @Override
     public ExactResult solve(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
                              SolveListener listener, CancellationToken cancellation) {
         if (!supports(problem)) {
-            throw new ModelException("method bnb needs ridge > 0 and bbar = 0 with one task, common support or L0L2 (got "
+            throw new ModelException("method bnb needs ridge > 0 and bbar = 0 (got "
                     + problem.variant() + ", ridge " + problem.ridge() + ", K " + problem.taskCount()
                     + "); use --method perspective or oa for this problem");
         }
-        return SeparableSolve.splitIfSeparable(this::solveShared, problem, warmStart, options, backends, listener, cancellation);
+        return SeparableSolve.splitIfSeparable(this::solveJoint, problem, warmStart, options, backends, listener, cancellation);
     }
 
-    private ExactResult solveShared(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
+    private ExactResult solveJoint(SmtlProblem problem, SmtlSolution warmStart, ExactOptions options, Backends backends,
                                     SolveListener listener, CancellationToken cancellation) {
-        return new Run(problem, options.parameters(), listener == null ? SolveListener.NONE : listener,
-                cancellation == null ? CancellationToken.none() : cancellation).execute(warmStart);
+        SolveListener l = listener == null ? SolveListener.NONE : listener;
+        CancellationToken c = cancellation == null ? CancellationToken.none() : cancellation;
+        return sharedSupport(problem) ? new Run(problem, options.parameters(), l, c).execute(warmStart)
+                : new ZbarSearch(problem, options.parameters(), l, c).execute(warmStart);
     }
 
     /** The mutable state of one solve: the incumbent and the relaxation; the tree is {@link BestFirstSearch}. */
@@ -122,7 +130,7 @@ public final class SupportBranchAndBound implements ExactSolver {
         }
 
         @Override
-        public BestFirstSearch.Expansion<Node> expand(Node node, double cutoff, boolean root) {
+        public BestFirstSearch.Expansion<Node> expand(Node node, double cutoff, boolean root, BooleanSupplier stop) {
             if (vertexValues.size() > VERTEX_CACHE_CAP) vertexValues.clear();
             if (node.budget() == 0 || node.freeCount() <= node.budget()) {
                 // Leaf: c is non-increasing in z, so the node's best support takes every free feature it can.
@@ -131,7 +139,7 @@ public final class SupportBranchAndBound implements ExactSolver {
                 double v = relaxation.value(new Support(SmtlSolution.indicesOf(all)));
                 return BestFirstSearch.Expansion.closed(Math.max(node.bound(), v));
             }
-            NodeRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS);
+            NodeRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
             iterations += o.iterations();
             relaxation.value(NodeRelaxation.linearMinimizer(node, o.z())); // rounding: a feasible support
             if (o.bound() >= cutoff) return BestFirstSearch.Expansion.closed(o.bound());

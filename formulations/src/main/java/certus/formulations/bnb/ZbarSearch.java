@@ -1,0 +1,180 @@
+package certus.formulations.bnb;
+
+import certus.formulations.ExactResult;
+import certus.smtl.SmtlProblem;
+import certus.smtl.SmtlSolution;
+import certus.solver.CancellationToken;
+import certus.solver.SolveListener;
+import certus.solver.SolveParameters;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Branch and bound over the K x p supports of a multi-task problem with heterogeneous supports and a Zbar penalty
+ * (ridge &gt; 0, bbar = 0): nodes fix single z_kj, bounds from {@link ZbarRelaxation}, the tree from
+ * {@link BestFirstSearch}. Every candidate support is valued exactly as sum_k c_k(z_k) + (zbar/2) sum_j f(m_j), the
+ * objective's own decomposition (loss + ridge per task, exact Zbar count form of exact.md §3).
+ */
+final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxation.CandidateSink {
+    static final int ROOT_ITERATIONS = 300;
+    static final int NODE_ITERATIONS = 8;
+    /** Cap on each task's cache of evaluated supports (memory), cleared when reached. */
+    private static final int CACHE_CAP = 100_000;
+
+    private final SmtlProblem problem;
+    private final SolveParameters params;
+    private final SolveListener listener;
+    private final CancellationToken cancel;
+    private final int kCount;
+    private final int p;
+    private final List<WeightedRidge> ridges = new ArrayList<>();
+    private final List<Map<Support, Double>> taskValues = new ArrayList<>();
+    private final ColumnPatterns columns;
+    private final ZbarRelaxation relaxation;
+    private boolean[][] best;
+    private double ub = Double.POSITIVE_INFINITY;
+    private long iterations;
+
+    ZbarSearch(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel) {
+        this.problem = problem;
+        this.params = params;
+        this.listener = listener;
+        this.cancel = cancel;
+        this.kCount = problem.taskCount();
+        this.p = problem.featureCount();
+        for (int k = 0; k < kCount; k++) {
+            ridges.add(new WeightedRidge(List.of(new TaskGram(problem.data().task(k))), problem.ridge()));
+            taskValues.add(new HashMap<>());
+        }
+        this.columns = new ColumnPatterns(kCount, problem.zbar());
+        this.relaxation = new ZbarRelaxation(ridges, problem.s(), problem.zbar(), this);
+    }
+
+    ExactResult execute(SmtlSolution warmStart) {
+        boolean[][] in = new boolean[kCount][p];
+        boolean[][] out = new boolean[kCount][p];
+        int[] budget = new int[kCount];
+        double[][] z = new double[kCount][p];
+        for (int k = 0; k < kCount; k++) {
+            budget[k] = problem.s();
+            for (int j = 0; j < p; j++) {
+                out[k][j] = !problem.selectable(k, j);
+                if (warmStart != null && warmStart.inSupport(k, j) && !out[k][j]) z[k][j] = 1;
+            }
+        }
+        TaskNode root = TaskNode.of(in, out, budget, 0.0, 0, z, new double[kCount]);
+        offer(relaxationRound(root));
+        BestFirstSearch<TaskNode> tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
+        BestFirstSearch.Outcome outcome = tree.run(root, this);
+        return BranchAndBoundResult.of(problem, best, ub, outcome, tree.elapsed(), iterations, listener);
+    }
+
+    /** The root's start point as a feasible support (the warm start, cut to s per task if it was not feasible). */
+    private boolean[][] relaxationRound(TaskNode root) {
+        boolean[][] z = new boolean[kCount][p];
+        for (int k = 0; k < kCount; k++) {
+            int left = problem.s();
+            for (int j = 0; j < p && left > 0; j++) {
+                if (root.z()[k][j] >= 0.5) {
+                    z[k][j] = true;
+                    left--;
+                }
+            }
+        }
+        return z;
+    }
+
+    @Override
+    public double incumbent() {
+        return ub;
+    }
+
+    @Override
+    public void offer(boolean[][] z) {
+        double v = value(z);
+        if (v < ub) {
+            ub = v;
+            best = new boolean[kCount][];
+            for (int k = 0; k < kCount; k++) best[k] = z[k].clone();
+        }
+    }
+
+    /** F(Z) for a feasible binary Z: per-task perspective values at binary z (exact refits) plus the Zbar count form. */
+    private double value(boolean[][] z) {
+        double v = 0;
+        for (int k = 0; k < kCount; k++) {
+            Map<Support, Double> cache = taskValues.get(k);
+            if (cache.size() > CACHE_CAP) cache.clear();
+            Support sup = new Support(SmtlSolution.indicesOf(z[k]));
+            final int task = k;
+            v += cache.computeIfAbsent(sup, s -> ridges.get(task).evaluate(NodeRelaxation.toVector(s, p)).value());
+        }
+        for (int j = 0; j < p; j++) {
+            int m = 0;
+            for (int k = 0; k < kCount; k++) if (z[k][j]) m++;
+            v += columns.penalty(m);
+        }
+        return v;
+    }
+
+    @Override
+    public BestFirstSearch.Expansion<TaskNode> expand(TaskNode node, double cutoff, boolean root, BooleanSupplier stop) {
+        if (node.leaf()) {
+            offer(node.in());
+            return BestFirstSearch.Expansion.closed(Math.max(node.bound(), value(node.in())));
+        }
+        ZbarRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
+        iterations += o.iterations();
+        if (o.bound() >= cutoff) return BestFirstSearch.Expansion.closed(o.bound());
+        int[] kj = branchingVariable(node, o);
+        int k = kj[0];
+        int j = kj[1];
+        boolean[][] outChild = clone(node.out());
+        outChild[k][j] = true;
+        boolean[][] inChild = clone(node.in());
+        inChild[k][j] = true;
+        int[] budgetIn = node.budget().clone();
+        budgetIn[k]--;
+        List<TaskNode> children = new ArrayList<>();
+        for (TaskNode c : List.of(TaskNode.of(node.in(), outChild, node.budget(), o.bound(), node.depth() + 1, o.z(), o.mu()),
+                TaskNode.of(inChild, node.out(), budgetIn, o.bound(), node.depth() + 1, o.z(), o.mu()))) {
+            // The parent's duals and prices bound the child too, and its smaller pattern sets can only raise the bound.
+            children.add(c.withBound(Math.max(o.bound(), relaxation.bound(c, o.last(), o.mu()))));
+        }
+        return BestFirstSearch.Expansion.branched(children);
+    }
+
+    /** The most fractional free z_kj; else a free one where the linear step disagrees with rounding; else any free one. */
+    private int[] branchingVariable(TaskNode node, ZbarRelaxation.Outcome o) {
+        int[] best = null;
+        double score = 1e-9;
+        for (int k = 0; k < kCount; k++) {
+            for (int j = 0; j < p; j++) {
+                if (!node.free(k, j)) continue;
+                double f = Math.min(o.z()[k][j], 1 - o.z()[k][j]);
+                if (f > score) {
+                    score = f;
+                    best = new int[]{k, j};
+                }
+            }
+        }
+        if (best != null) return best;
+        for (int k = 0; k < kCount; k++) {
+            for (int j = 0; j < p; j++) {
+                if (node.free(k, j) && o.linearStep()[k][j] != (o.z()[k][j] >= 0.5)) return new int[]{k, j};
+            }
+        }
+        for (int k = 0; k < kCount; k++) for (int j = 0; j < p; j++) if (node.free(k, j)) return new int[]{k, j};
+        throw new IllegalStateException("a non-leaf node without a free variable");
+    }
+
+    private static boolean[][] clone(boolean[][] a) {
+        boolean[][] c = new boolean[a.length][];
+        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+        return c;
+    }
+}
