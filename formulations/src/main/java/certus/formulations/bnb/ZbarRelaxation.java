@@ -27,7 +27,14 @@ import java.util.function.BooleanSupplier;
  */
 final class ZbarRelaxation {
     private static final double CONVERGED = 1e-9;
-    private static final int LINE_SEARCH_STEPS = 10;
+    /** Secant steps of the line search: an approximate step is enough, and each step costs K Cholesky solves. */
+    private static final int LINE_SEARCH_STEPS = 4;
+    /**
+     * Relaxation weights below this are set to 0 after each step. Conditional-gradient iterates keep every feature
+     * any linear step ever touched at weight (1 - t)^n, and each one enlarges the Cholesky solves; dropping them
+     * moves the point slightly, which costs nothing in validity (the bound is computed at the point actually used).
+     */
+    private static final double TINY = 1e-4;
     private static final double LINE_SEARCH_RESOLUTION = 1e-4;
     private static final int MU_SWEEPS = 3;
 
@@ -72,7 +79,12 @@ final class ZbarRelaxation {
             for (int k = 0; k < kCount; k++) for (int j = 0; j < p; j++) d[k][j] = (v[k][j] ? 1 : 0) - z[k][j];
             double step = lineSearch(z, d, mu);
             if (step <= 0) break;
-            for (int k = 0; k < kCount; k++) for (int j = 0; j < p; j++) z[k][j] = clamp(z[k][j] + step * d[k][j]);
+            for (int k = 0; k < kCount; k++) {
+                for (int j = 0; j < p; j++) {
+                    double next = clamp(z[k][j] + step * d[k][j]);
+                    z[k][j] = next < TINY && !node.in()[k][j] ? 0 : next;
+                }
+            }
             e = evaluate(z);
             optimizeMu(node, e, mu);
             bound = Math.max(bound, bound(node, e, mu));
