@@ -42,8 +42,8 @@ fi
 # Chosen by the CV above: the lowest mean CV RMSE among the grid points with zbar > 0 (Zbar+L2, not L0L2).
 PDX_PARAMS=(--ridge 3 --zbar 0.005)
 SCHOOL_PARAMS=(--ridge 0.1 --zbar 5)
-# method:backend pairs; oa runs its master MILP on the named backend.
-METHODS=(bigm:scip perspective:scip oa:scip oa:highs)
+# method:backend pairs; oa runs its master MILP on the named backend; bnb is Certus's own search (no MIP backend).
+METHODS=(bigm:scip perspective:scip oa:scip oa:highs bnb:certus-bnb)
 
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!benchmarks/RESULTS.md' || echo '+dirty')"
 results="$OUT/results.tsv"

@@ -51,8 +51,8 @@ final class CertifyCommand implements Callable<Integer> {
     static final String AUTO = "auto";
 
     @Option(names = "--method", paramLabel = "M", description = "Exact method: auto, bnb, bigm, perspective or oa (default: "
-            + "${DEFAULT-VALUE}: bnb, our branch and bound, for one task, common support or L0L2 with ridge > 0 when no --backend "
-            + "is named; else perspective).")
+            + "${DEFAULT-VALUE}: bnb, our branch and bound, when ridge > 0 and bbar = 0 and no --backend is named; else "
+            + "perspective).")
     String methodName = AUTO;
 
     @Option(names = "--backend", paramLabel = "NAME", description = "MIP backend, see 'certus backends' (default: scip; highs for oa; "

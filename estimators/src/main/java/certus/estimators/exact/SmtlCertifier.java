@@ -61,7 +61,8 @@ public final class SmtlCertifier {
     /** Asked for, else the default for the problem; a backend named without a method asks for a method that uses it. */
     private ExactMethod resolvedMethod(SmtlProblem problem) {
         if (b.method != null) return b.method;
-        return b.backend != null ? ExactDefaults.METHOD : ExactDefaults.methodFor(problem);
+        boolean namedMip = b.backend != null && !b.backend.equals(SupportBranchAndBound.ENGINE);
+        return namedMip ? ExactDefaults.METHOD : ExactDefaults.methodFor(problem);
     }
 
     /** The backend this certifier uses on {@code data}: the one asked for, else {@link ExactDefaults#backendFor} the method. */
