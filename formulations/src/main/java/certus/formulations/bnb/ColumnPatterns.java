@@ -38,6 +38,11 @@ final class ColumnPatterns {
         return best(node, j, cost, -1, false, pattern);
     }
 
+    /** The cheapest allowed pattern of column j that contains (forceIn) or avoids free task k. */
+    double minWith(TaskNode node, int j, double[] cost, int k, boolean forceIn) {
+        return forceIn ? best(node, j, cost, k, true, null) + cost[k] : best(node, j, cost, k, false, null);
+    }
+
     /**
      * The price of task k at which column j changes its mind: with mu_k below the returned value the cheapest pattern
      * includes k, above it excludes k. Only for a free (k, j). {@code cost} holds mu_l - h_lj for every task; cost[k]

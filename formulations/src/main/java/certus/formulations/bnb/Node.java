@@ -26,6 +26,10 @@ record Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Ma
         return !in[j] && !out[j];
     }
 
+    Node withBound(double b) {
+        return new Node(in, out, budget, b, depth, warmStart);
+    }
+
     /** Whether {@code s} respects the node's fixings and budget. */
     boolean admits(Support s) {
         int extra = 0;

@@ -124,6 +124,43 @@ final class NodeRelaxation {
         return new Support(idx.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * Reduced-cost fixing with the duals of {@code e}: forcing a free feature out of the budget's top set replaces it
+     * by the next best score, forcing one in displaces the smallest of the top set; where the resulting bound reaches
+     * {@code cutoff}, the opposite value is fixed. Returns the node with the fixings, the node itself when there are
+     * none.
+     */
+    static Node withFixings(Node node, WeightedRidge.Evaluation e, double cutoff) {
+        double[] h = e.h();
+        int[] top = topFree(node, h);
+        if (top.length < node.budget()) return node;
+        double lb = bound(node, e);
+        boolean[] inTop = new boolean[h.length];
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int j : top) {
+            inTop[j] = true;
+            smallest = Math.min(smallest, h[j]);
+        }
+        double next = 0;
+        for (int j = 0; j < h.length; j++) if (node.free(j) && !inTop[j]) next = Math.max(next, h[j]);
+        boolean[] in = null;
+        boolean[] out = null;
+        int budget = node.budget();
+        for (int j = 0; j < h.length; j++) {
+            if (!node.free(j)) continue;
+            if (inTop[j] && lb + h[j] - next >= cutoff) {
+                if (in == null) in = node.in().clone();
+                in[j] = true;
+                budget--;
+            } else if (!inTop[j] && lb - h[j] + smallest >= cutoff) {
+                if (out == null) out = node.out().clone();
+                out[j] = true;
+            }
+        }
+        if (in == null && out == null) return node;
+        return new Node(in == null ? node.in() : in, out == null ? node.out() : out, budget, node.bound(), node.depth(), node.warmStart());
+    }
+
     /** Indices of the budget's largest h among free features (ties to the lower index; deterministic). */
     private static int[] topFree(Node node, double[] h) {
         int b = node.budget();

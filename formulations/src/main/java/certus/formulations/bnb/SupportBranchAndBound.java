@@ -143,6 +143,10 @@ public final class SupportBranchAndBound implements ExactSolver {
             iterations += o.iterations();
             relaxation.value(NodeRelaxation.linearMinimizer(node, o.z())); // rounding: a feasible support
             if (o.bound() >= cutoff) return BestFirstSearch.Expansion.closed(o.bound());
+            node = NodeRelaxation.withFixings(node, o.last(), cutoff);
+            if (node.budget() == 0 || node.freeCount() <= node.budget()) {
+                return expand(node.withBound(o.bound()), cutoff, false, stop); // the fixings made it a leaf
+            }
             int j = branchingFeature(node, o);
             double[] h = o.last().h();
             boolean[] outChild = node.out().clone();

@@ -111,6 +111,31 @@ final class ZbarRelaxation {
         return lb - 1e-12 * (1 + scale);
     }
 
+    /**
+     * Reduced-cost fixing: with the same duals and prices, forcing a free z_kj to 1 (or 0) changes only column j's
+     * pattern minimum, so the bound of that restriction costs one column. Where it reaches {@code cutoff}, no support of
+     * the node that beats the cutoff has that value, and the opposite value can be fixed.
+     *
+     * @param fixIn  set where z_kj = 0 is ruled out
+     * @param fixOut set where z_kj = 1 is ruled out
+     */
+    void fixings(TaskNode node, WeightedRidge.Evaluation[] e, double[] mu, double cutoff, boolean[][] fixIn, boolean[][] fixOut) {
+        double base = bound(node, e, mu);
+        double[] cost = new double[kCount];
+        for (int j = 0; j < p; j++) {
+            boolean any = false;
+            for (int k = 0; k < kCount; k++) any |= node.free(k, j);
+            if (!any) continue;
+            for (int k = 0; k < kCount; k++) cost[k] = mu[k] - e[k].h()[j];
+            double current = columns.min(node, j, cost, null);
+            for (int k = 0; k < kCount; k++) {
+                if (!node.free(k, j)) continue;
+                if (base + columns.minWith(node, j, cost, k, true) - current >= cutoff) fixOut[k][j] = true;
+                if (base + columns.minWith(node, j, cost, k, false) - current >= cutoff) fixIn[k][j] = true;
+            }
+        }
+    }
+
     WeightedRidge.Evaluation[] evaluate(double[][] z) {
         WeightedRidge.Evaluation[] e = new WeightedRidge.Evaluation[kCount];
         for (int k = 0; k < kCount; k++) e[k] = tasks.get(k).evaluate(z[k]);

@@ -38,6 +38,8 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     private boolean[][] best;
     private double ub = Double.POSITIVE_INFINITY;
     private long iterations;
+    /** Variables fixed by reduced costs (a diagnostic for the log). */
+    private long fixed;
 
     ZbarSearch(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel) {
         this.problem = problem;
@@ -130,6 +132,12 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         ZbarRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
         iterations += o.iterations();
         if (o.bound() >= cutoff) return BestFirstSearch.Expansion.closed(o.bound());
+        node = reduced(node, o, cutoff);
+        if (node == null) return BestFirstSearch.Expansion.closed(cutoff); // every support of the node is >= cutoff
+        if (node.leaf()) {
+            offer(node.in());
+            return BestFirstSearch.Expansion.closed(Math.max(o.bound(), value(node.in())));
+        }
         int[] kj = branchingVariable(node, o);
         int k = kj[0];
         int j = kj[1];
@@ -146,6 +154,37 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             children.add(c.withBound(Math.max(o.bound(), relaxation.bound(c, o.last(), o.mu()))));
         }
         return BestFirstSearch.Expansion.branched(children);
+    }
+
+    /**
+     * The node with reduced-cost fixings applied ({@link ZbarRelaxation#fixings}), or null when they contradict each
+     * other or a task's budget (then no support of the node beats the cutoff).
+     */
+    private TaskNode reduced(TaskNode node, ZbarRelaxation.Outcome o, double cutoff) {
+        boolean[][] fixIn = new boolean[kCount][p];
+        boolean[][] fixOut = new boolean[kCount][p];
+        relaxation.fixings(node, o.last(), o.mu(), cutoff, fixIn, fixOut);
+        boolean[][] in = clone(node.in());
+        boolean[][] out = clone(node.out());
+        int[] budget = node.budget().clone();
+        int count = 0;
+        for (int k = 0; k < kCount; k++) {
+            for (int j = 0; j < p; j++) {
+                if (fixIn[k][j] && fixOut[k][j]) return null;
+                if (fixOut[k][j]) {
+                    out[k][j] = true;
+                    count++;
+                } else if (fixIn[k][j]) {
+                    if (budget[k] == 0) return null;
+                    in[k][j] = true;
+                    budget[k]--;
+                    count++;
+                }
+            }
+        }
+        if (count == 0) return node;
+        fixed += count;
+        return TaskNode.of(in, out, budget, node.bound(), node.depth(), o.z(), o.mu());
     }
 
     /** The most fractional free z_kj; else a free one where the linear step disagrees with rounding; else any free one. */
