@@ -1,0 +1,43 @@
+package certus.estimators.tenmtl;
+
+import certus.estimators.glm.Family;
+
+/**
+ * Settings of one TenMTL fit for vector predictors (tenmtl.md §1-3).
+ *
+ * @param family       Gaussian or binomial loss
+ * @param taskRank     R0: columns of the task-mode factor U0 (with {@code shared}, 1 shared + R0 - 1 distinct)
+ * @param featureRank  R1: columns of the feature factor U1
+ * @param lambda       Lasso weight on U1, G and the distinct task factors F0
+ * @param ridgeF       small ridge on F0 (keeps the per-task subproblems strictly convex)
+ * @param shared       true: TenMTL's split U0 = [1 | F0]; false: every U0 row free (the LR-Tucker baseline)
+ * @param init         local estimates + HOSVD, or random
+ * @param maxSweeps    alternating sweeps cap
+ * @param tolerance    stop when the relative objective decrease of a sweep is below this
+ * @param seed         seed of the random initialization
+ */
+public record TenMtlOptions(Family family, int taskRank, int featureRank, double lambda, double ridgeF, boolean shared, Init init,
+                            int maxSweeps, double tolerance, long seed) {
+    /** How the factors start. */
+    public enum Init { LOCAL_HOSVD, RANDOM }
+
+    public TenMtlOptions {
+        if (taskRank < 1) throw new IllegalArgumentException("task rank R0 must be >= 1, got " + taskRank);
+        if (featureRank < 1) throw new IllegalArgumentException("feature rank R1 must be >= 1, got " + featureRank);
+        if (!(lambda >= 0) || !(ridgeF >= 0)) throw new IllegalArgumentException("lambda and ridgeF must be >= 0");
+        if (maxSweeps < 1) throw new IllegalArgumentException("maxSweeps must be >= 1, got " + maxSweeps);
+    }
+
+    /** TenMTL defaults of tenmtl.md §2-3: mu = 1e-6, 200 sweeps, relative tolerance 1e-5, local + HOSVD start. */
+    public static TenMtlOptions of(Family family, int taskRank, int featureRank, double lambda) {
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, 1e-6, true, Init.LOCAL_HOSVD, 200, 1e-5, 1L);
+    }
+
+    public TenMtlOptions withShared(boolean v) {
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, v, init, maxSweeps, tolerance, seed);
+    }
+
+    public TenMtlOptions withInit(Init v) {
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, v, maxSweeps, tolerance, seed);
+    }
+}
