@@ -29,10 +29,19 @@ public final class LassoGlm {
      * @param penalty   per-coefficient factors pf_j &gt;= 0 (null: 1 each)
      * @param ridge     ridge weight &gt;= 0 (keeps subproblems strictly convex)
      * @param intercept fit an unpenalized intercept
+     * @param ridgeFactors per-coefficient ridge factors r_j &gt;= 0 (null: 1 each): the ridge term is (ridge/2) sum_j r_j beta_j^2
      */
     public record Problem(DenseMatrix x, double[] y, double[] offset, double[] weights, Family family, double lambda,
-                          double[] penalty, double ridge, boolean intercept) {
+                          double[] penalty, double ridge, boolean intercept, double[] ridgeFactors) {
+        public Problem(DenseMatrix x, double[] y, double[] offset, double[] weights, Family family, double lambda, double[] penalty,
+                       double ridge, boolean intercept) {
+            this(x, y, offset, weights, family, lambda, penalty, ridge, intercept, null);
+        }
+
         public Problem {
+            if (ridgeFactors != null && ridgeFactors.length != x.cols()) {
+                throw new IllegalArgumentException("ridge factors have " + ridgeFactors.length + " values, expected " + x.cols());
+            }
             int n = x.rows();
             if (y.length != n) throw new IllegalArgumentException("design has " + n + " rows but " + y.length + " responses");
             if (offset != null && offset.length != n) throw new IllegalArgumentException("offset has " + offset.length + " values, expected " + n);
@@ -50,6 +59,10 @@ public final class LassoGlm {
 
         double penaltyFactor(int j) {
             return penalty == null ? 1.0 : penalty[j];
+        }
+
+        double ridgeAt(int j) {
+            return ridgeFactors == null ? ridge : ridge * ridgeFactors[j];
         }
 
         double offsetAt(int i) {
@@ -123,7 +136,7 @@ public final class LassoGlm {
         double[] eta = eta(pr, b0, beta);
         double f = 0;
         for (int i = 0; i < eta.length; i++) f += pr.weight(i) * pr.family().loss(pr.y()[i], eta[i]);
-        for (int j = 0; j < beta.length; j++) f += pr.lambda() * pr.penaltyFactor(j) * Math.abs(beta[j]) + 0.5 * pr.ridge() * beta[j] * beta[j];
+        for (int j = 0; j < beta.length; j++) f += pr.lambda() * pr.penaltyFactor(j) * Math.abs(beta[j]) + 0.5 * pr.ridgeAt(j) * beta[j] * beta[j];
         return f;
     }
 
@@ -132,7 +145,7 @@ public final class LassoGlm {
      * pf_j &gt; 0, at the fit of the intercept and the unpenalized coefficients alone.
      */
     public static double lambdaMax(Problem pr) {
-        Problem nullModel = new Problem(pr.x(), pr.y(), pr.offset(), pr.weights(), pr.family(), 1e300, pr.penalty(), 0, pr.intercept());
+        Problem nullModel = new Problem(pr.x(), pr.y(), pr.offset(), pr.weights(), pr.family(), 1e300, pr.penalty(), 0, pr.intercept(), null);
         Fit f = fit(nullModel, 1e-12, 10_000);
         double[] g = gradient(pr, f.intercept(), f.beta());
         double max = 0;
@@ -185,7 +198,7 @@ public final class LassoGlm {
                 maxMove = Math.max(maxMove, Math.abs(d));
             }
             for (int j = 0; j < p; j++) {
-                double a = curvature[j] + pr.ridge();
+                double a = curvature[j] + pr.ridgeAt(j);
                 if (a <= 0) continue;
                 double[] col = cols[j];
                 double g = 0;

@@ -62,4 +62,42 @@ public final class Baselines {
         }
         return new MultiTaskLinearModel(family, b, beta);
     }
+
+    /**
+     * SVD-ASO (alternating structure optimization, tenmtl.md §5): beta_i = u_i + Theta^T v_i with a shared h-dimensional
+     * subspace Theta (orthonormal rows) and only u_i ridge-penalized. With Q = [Theta; Theta_perp] orthonormal,
+     * min over v of ||beta - Theta^T v||^2 = ||Theta_perp beta||^2, so step (a) is one GLM per task in the rotated
+     * coordinates Q x with ridge {@code ridge} on the Theta_perp part (and a tiny one on the Theta part); step (b) sets
+     * Theta to the leading h left singular vectors of the p x N matrix of task coefficients. Starts from local ridge fits.
+     */
+    public static MultiTaskLinearModel svdAso(MultiTaskData data, Family family, int h, double ridge, int iterations) {
+        int n = data.taskCount();
+        int p = data.featureCount();
+        if (h < 1 || h > Math.min(p, n)) throw new IllegalArgumentException("SVD-ASO dimension h must be in 1.." + Math.min(p, n) + ", got " + h);
+        MultiTaskLinearModel current = local(data, family, 0, ridge);
+        for (int it = 0; it < iterations; it++) {
+            double[][] w = new double[p][n];
+            for (int i = 0; i < n; i++) {
+                double[] b = current.coefficients(i);
+                for (int j = 0; j < p; j++) w[j][i] = b[j];
+            }
+            // Q: leading p left singular vectors of W (full basis), Theta = its first h rows
+            DenseMatrix q = certus.tensor.MatrixOps.transpose(certus.tensor.MatrixOps.leadingLeftSingularVectors(DenseMatrix.fromRows(w), p));
+            double[] rf = new double[p];
+            for (int a = 0; a < p; a++) rf[a] = a < h ? 1e-6 : 1.0;
+            double[] b0 = new double[n];
+            double[][] beta = new double[n][];
+            for (int i = 0; i < n; i++) {
+                TaskData t = data.task(i);
+                DenseMatrix rotated = certus.tensor.MatrixOps.transpose(certus.tensor.MatrixOps.multiply(q, certus.tensor.MatrixOps.transpose(t.x())));
+                LassoGlm.Fit f = LassoGlm.fit(new LassoGlm.Problem(rotated, t.y(), null, null, family, 0, null, ridge, true, rf), TOLERANCE, PASSES);
+                b0[i] = f.intercept();
+                // beta = Q^T c
+                beta[i] = new double[p];
+                for (int j = 0; j < p; j++) for (int a = 0; a < p; a++) beta[i][j] += q.get(a, j) * f.beta()[a];
+            }
+            current = new MultiTaskLinearModel(family, b0, beta);
+        }
+        return current;
+    }
 }

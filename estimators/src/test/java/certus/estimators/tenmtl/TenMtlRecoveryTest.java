@@ -116,4 +116,18 @@ class TenMtlRecoveryTest {
             for (int k = 1; k < obj.size(); k++) assertTrue(obj.get(k) <= obj.get(k - 1), "objective rose at sweep " + k);
         }
     }
+
+    @Test
+    void svdAsoAndLrTuckerBorrowStrengthWhereLocalCannot() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Synthetic s = simulate(seed, 15, Family.GAUSSIAN);
+            double aso = error(Baselines.svdAso(s.train(), Family.GAUSSIAN, 2, 0.05, 10), s.beta());
+            double lr = error(MultiTaskLinearModel.of(TenMtlFitter.fit(s.train(),
+                    TenMtlOptions.of(Family.GAUSSIAN, 2, 2, 1e-3).withShared(false))), s.beta());
+            double local = oracle(s, true);
+            System.out.printf("seed %d n_i 15: SVD-ASO(h=2) %.3f, LR-Tucker %.3f, Local (oracle) %.3f%n", seed, aso, lr, local);
+            assertTrue(aso < local, "seed " + seed + ": SVD-ASO " + aso + " vs Local " + local);
+            assertTrue(lr < local, "seed " + seed + ": LR-Tucker " + lr + " vs Local " + local);
+        }
+    }
 }
