@@ -37,9 +37,9 @@ public final class TenMtl {
         return new Result(options, data.featureNames(), data.taskLabels(), m, sc.toRaw(MultiTaskLinearModel.of(m)));
     }
 
-    /** Pooled per-feature centering and scaling; constant features keep scale 1. */
-    record Scaling(double[] mean, double[] sd) {
-        static Scaling of(MultiTaskData data) {
+    /** Pooled per-feature centering and scaling; constant features keep scale 1. Shared with the baselines. */
+    public record Scaling(double[] mean, double[] sd) {
+        public static Scaling of(MultiTaskData data) {
             int p = data.featureCount();
             double[] mean = new double[p];
             double[] sd = new double[p];
@@ -57,7 +57,7 @@ public final class TenMtl {
             return new Scaling(mean, sd);
         }
 
-        MultiTaskData apply(MultiTaskData data) {
+        public MultiTaskData apply(MultiTaskData data) {
             List<TaskData> out = new ArrayList<>();
             for (TaskData t : data.tasks()) {
                 double[][] x = new double[t.rows()][mean.length];
@@ -68,7 +68,7 @@ public final class TenMtl {
         }
 
         /** beta_raw = beta / sd, b_raw = b - sum_j beta_j mean_j / sd_j. */
-        MultiTaskLinearModel toRaw(MultiTaskLinearModel m) {
+        public MultiTaskLinearModel toRaw(MultiTaskLinearModel m) {
             int n = m.intercepts().length;
             double[] b = new double[n];
             double[][] beta = new double[n][];

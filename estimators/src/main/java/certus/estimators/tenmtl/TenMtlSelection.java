@@ -33,6 +33,12 @@ public final class TenMtlSelection {
 
     public static Outcome select(MultiTaskData data, Family family, List<Integer> taskRanks, List<Integer> featureRanks,
                                  List<Double> lambdas, double holdout, Consumer<String> progress) {
+        return select(data, family, taskRanks, featureRanks, lambdas, holdout, true, progress);
+    }
+
+    /** As above; {@code shared = false} selects and fits the LR-Tucker baseline (no shared/distinct split). */
+    public static Outcome select(MultiTaskData data, Family family, List<Integer> taskRanks, List<Integer> featureRanks,
+                                 List<Double> lambdas, double holdout, boolean shared, Consumer<String> progress) {
         if (!(holdout > 0 && holdout < 1)) throw new IllegalArgumentException("holdout share must be in (0, 1), got " + holdout);
         MultiTaskData[] split = split(data, holdout);
         List<Row> rows = new ArrayList<>();
@@ -42,7 +48,7 @@ public final class TenMtlSelection {
             for (int r1 : featureRanks) {
                 if (r1 > data.featureCount()) continue;
                 for (double lambda : lambdas) {
-                    TenMtlOptions o = TenMtlOptions.of(family, r0, r1, lambda);
+                    TenMtlOptions o = TenMtlOptions.of(family, r0, r1, lambda).withShared(shared);
                     TenMtl.Result fit = TenMtl.fit(split[0], o);
                     double[] scores = scores(fit.raw(), split[1], family);
                     double mean = 0;
@@ -62,12 +68,12 @@ public final class TenMtlSelection {
                 .orElseThrow();
         List<Row> table = new ArrayList<>();
         for (Row r : rows) table.add(new Row(r.taskRank(), r.featureRank(), r.lambda(), r.mean(), r.se(), r == chosen));
-        TenMtl.Result fit = TenMtl.fit(data, TenMtlOptions.of(family, chosen.taskRank(), chosen.featureRank(), chosen.lambda()));
+        TenMtl.Result fit = TenMtl.fit(data, TenMtlOptions.of(family, chosen.taskRank(), chosen.featureRank(), chosen.lambda()).withShared(shared));
         return new Outcome(fit, table);
     }
 
     /** Per-task validation score: RMSE (Gaussian) or mean log-loss (binomial). */
-    static double[] scores(MultiTaskLinearModel m, MultiTaskData valid, Family family) {
+    public static double[] scores(MultiTaskLinearModel m, MultiTaskData valid, Family family) {
         double[] out = new double[valid.taskCount()];
         for (int i = 0; i < out.length; i++) {
             TaskData t = valid.task(i);
@@ -83,7 +89,7 @@ public final class TenMtlSelection {
     }
 
     /** [train, validation]: each task's last share of rows (at least MIN_ROWS_PER_TASK each side). */
-    static MultiTaskData[] split(MultiTaskData data, double holdout) {
+    public static MultiTaskData[] split(MultiTaskData data, double holdout) {
         List<TaskData> train = new ArrayList<>();
         List<TaskData> valid = new ArrayList<>();
         for (TaskData t : data.tasks()) {
