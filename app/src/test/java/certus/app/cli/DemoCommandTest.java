@@ -11,7 +11,7 @@ class DemoCommandTest {
         Cli.Result r = Cli.run("demo", "--seed", "1");
         assertEquals(0, r.exit(), r.toString());
         for (String s : new String[]{"task1", "task2", "task3", "true support", "F1", "test RMSE", "objective", "feasible",
-                "certify: method perspective on scip  status optimal", "independent checks passed"}) {
+                "certify: method bnb on certus-bnb  status optimal", "independent checks passed"}) {
             assertTrue(r.out().contains(s), "missing '" + s + "' in\n" + r.out());
         }
         assertTrue(r.out().contains("status feasible (converged)"), "the heuristic fit alone is only feasible");
