@@ -3,17 +3,12 @@ package certus.app.cli;
 import certus.data.PredictionData;
 import certus.estimators.io.TenMtlJson;
 import certus.estimators.tenmtl.TenMtl;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -37,13 +32,7 @@ final class TenMtlPredictCommand implements Callable<Integer> {
         TenMtl.Result model = TenMtlJson.read(modelFile);
         // the reader rejects unknown tasks and missing features with the file, line and column
         PredictionData rows = dataOptions.loadForPrediction(model.features(), model.tasks());
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("task", "prediction").setRecordSeparator("\n").get())) {
-            for (int i = 0; i < rows.rowCount(); i++) printer.printRecord(rows.taskLabel(i), model.predict(rows.taskLabel(i), rows.row(i)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Output.emit(output, out.toString(), spec.commandLine().getOut());
+        Output.emit(output, PredictionCsv.of(rows, model::predict), spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

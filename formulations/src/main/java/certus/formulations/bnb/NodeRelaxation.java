@@ -221,42 +221,9 @@ final class NodeRelaxation {
         return v;
     }
 
-    /**
-     * Line search on the convex phi(t) = c(z + t d), t in [0, maxStep]: the root of the non-decreasing slope
-     * phi'(t) = -sum_j d_j h_j(z + t d) by regula falsi with the Illinois modification (superlinear, bracketed). Returns
-     * the left end of the final bracket, where the slope is still &lt;= 0, so the step never overshoots the minimum.
-     */
+    /** Line search on the convex phi(t) = c(z + t d), t in [0, maxStep]: see {@link LineSearch}. */
     private double lineSearch(double[] z, double[] d, double maxStep) {
-        double lo = 0;
-        double hi = maxStep;
-        double fLo = slope(z, d, 0);
-        double fHi = slope(z, d, maxStep);
-        if (fHi <= 0) return maxStep;
-        if (fLo >= 0) return 0;
-        int side = 0;
-        for (int i = 0; i < LINE_SEARCH_STEPS && hi - lo > LINE_SEARCH_RESOLUTION * maxStep; i++) {
-            double t = (lo * fHi - hi * fLo) / (fHi - fLo);
-            if (!(t > lo && t < hi)) t = 0.5 * (lo + hi);
-            double f = slope(z, d, t);
-            if (f <= 0) {
-                lo = t;
-                fLo = f;
-                if (side == -1) fHi *= 0.5;
-                side = -1;
-            } else {
-                hi = t;
-                fHi = f;
-                if (side == 1) fLo *= 0.5;
-                side = 1;
-            }
-        }
-        // The secant can approach a root near 0 from above only; bisect until some step is certain to descend.
-        for (int i = 0; i < 40 && lo == 0; i++) {
-            double mid = 0.5 * hi;
-            if (slope(z, d, mid) <= 0) lo = mid;
-            else hi = mid;
-        }
-        return lo;
+        return LineSearch.minimize(t -> slope(z, d, t), maxStep, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
     }
 
     private double slope(double[] z, double[] d, double t) {

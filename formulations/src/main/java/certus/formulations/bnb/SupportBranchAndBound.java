@@ -1,22 +1,16 @@
 package certus.formulations.bnb;
 
-import certus.formulations.ExactMethod;
 import certus.formulations.ExactOptions;
 import certus.formulations.ExactResult;
 import certus.formulations.ExactSolver;
-import certus.formulations.MKind;
 import certus.formulations.SeparableSolve;
-import certus.smtl.ObjectiveEvaluator;
 import certus.smtl.SmtlProblem;
 import certus.smtl.SmtlSolution;
-import certus.smtl.SupportRefitter;
 import certus.solver.Backends;
 import certus.solver.CancellationToken;
 import certus.solver.ModelException;
 import certus.solver.SolveListener;
 import certus.solver.SolveParameters;
-import certus.solver.SolveResult;
-import certus.solver.Termination;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.PriorityQueue;
 
 /**
  * Branch and bound over supports with perspective-relaxation bounds, written in Java (exact.md §2's relaxation,

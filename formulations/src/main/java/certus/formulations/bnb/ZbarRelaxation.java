@@ -199,37 +199,9 @@ final class ZbarRelaxation {
         return o / kCount;
     }
 
-    /** Line search on the convex psi(t) = Phi_mu(z + t d), t in [0, 1], by Illinois regula falsi on its right slope. */
+    /** Line search on the convex psi(t) = Phi_mu(z + t d), t in [0, 1], on its right slope: see {@link LineSearch}. */
     private double lineSearch(double[][] z, double[][] d, double[] mu) {
-        double lo = 0;
-        double hi = 1;
-        double fLo = slope(z, d, mu, 0);
-        double fHi = slope(z, d, mu, 1);
-        if (fHi <= 0) return 1;
-        if (fLo >= 0) return 0;
-        int side = 0;
-        for (int i = 0; i < LINE_SEARCH_STEPS && hi - lo > LINE_SEARCH_RESOLUTION; i++) {
-            double t = (lo * fHi - hi * fLo) / (fHi - fLo);
-            if (!(t > lo && t < hi)) t = 0.5 * (lo + hi);
-            double f = slope(z, d, mu, t);
-            if (f <= 0) {
-                lo = t;
-                fLo = f;
-                if (side == -1) fHi *= 0.5;
-                side = -1;
-            } else {
-                hi = t;
-                fHi = f;
-                if (side == 1) fLo *= 0.5;
-                side = 1;
-            }
-        }
-        for (int i = 0; i < 40 && lo == 0; i++) {
-            double mid = 0.5 * hi;
-            if (slope(z, d, mu, mid) <= 0) lo = mid;
-            else hi = mid;
-        }
-        return lo;
+        return LineSearch.minimize(t -> slope(z, d, mu, t), 1, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
     }
 
     /** Right derivative of psi at t. */
