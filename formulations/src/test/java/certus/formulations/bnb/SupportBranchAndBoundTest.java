@@ -73,4 +73,27 @@ class SupportBranchAndBoundTest {
         assertTrue(limited.bound() < limited.objective(), "a limit leaves a gap");
         assertTrue(limited.objective() >= full.objective() * (1 - 1e-12));
     }
+
+    @Test
+    void cancellingFromAnotherThreadStopsWithInterruptedAndAValidBound() throws Exception {
+        SmtlProblem p = RandomInstances.problem(1, 60, 60, 5, 0.003, 0, 0, false, 7); // the ~1.6 s instance above
+        CancellationToken token = new CancellationToken();
+        Thread canceller = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            token.cancel();
+        });
+        canceller.start();
+        ExactOptions o = ExactOptions.of(ExactMethod.BNB, "none")
+                .withParameters(SolveParameters.defaults().withRelativeGap(1e-9).withTimeLimitSeconds(120));
+        ExactResult r = new SupportBranchAndBound().solve(p, null, o, NONE, SolveListener.NONE, token);
+        canceller.join();
+        assertEquals(Termination.Reason.FEASIBLE, r.termination().reason(), r.termination().toString());
+        assertEquals(Termination.Limit.INTERRUPTED, r.termination().limit());
+        assertTrue(r.bound() <= r.objective());
+        assertTrue(r.seconds() < 10, "stopped promptly: " + r.seconds() + " s");
+    }
 }
