@@ -114,12 +114,8 @@ public final class TenMtlFitter {
     private static State updateU1(MultiTaskData data, TenMtlOptions o, State s) {
         int p = data.featureCount();
         int r1 = s.g[0].length;
-        Pooled d = pooled(data, (i, x, row) -> {
-            double[] a = taskLoading(s, i);
-            for (int r = 0; r < r1; r++) for (int j = 0; j < p; j++) row[r * p + j] = a[r] * x[j];
-        }, p * r1, s);
-        double[] start = new double[p * r1];
-        for (int r = 0; r < r1; r++) for (int j = 0; j < p; j++) start[r * p + j] = s.u1[j][r];
+        Pooled d = pooled(data, (i, x, row) -> u1Row(s, i, x, row), p * r1, s);
+        double[] start = vecU1(s);
         LassoGlm.Fit f = LassoGlm.fit(d.problem(o, null, 0), 0.0, start, INNER_TOLERANCE, INNER_PASSES);
         State c = s.copy();
         for (int r = 0; r < r1; r++) for (int j = 0; j < p; j++) c.u1[j][r] = f.beta()[r * p + j];
@@ -130,12 +126,8 @@ public final class TenMtlFitter {
     private static State updateCore(MultiTaskData data, TenMtlOptions o, State s) {
         int r0 = s.g.length;
         int r1 = s.g[0].length;
-        Pooled d = pooled(data, (i, x, row) -> {
-            double[] h = project(s, x);
-            for (int a = 0; a < r0; a++) for (int r = 0; r < r1; r++) row[a * r1 + r] = s.u0[i][a] * h[r];
-        }, r0 * r1, s);
-        double[] start = new double[r0 * r1];
-        for (int a = 0; a < r0; a++) for (int r = 0; r < r1; r++) start[a * r1 + r] = s.g[a][r];
+        Pooled d = pooled(data, (i, x, row) -> coreRow(s, i, x, row), r0 * r1, s);
+        double[] start = vecCore(s);
         LassoGlm.Fit f = LassoGlm.fit(d.problem(o, null, 0), 0.0, start, INNER_TOLERANCE, INNER_PASSES);
         State c = s.copy();
         for (int a = 0; a < r0; a++) for (int r = 0; r < r1; r++) c.g[a][r] = f.beta()[a * r1 + r];
@@ -179,6 +171,39 @@ public final class TenMtlFitter {
         for (int a = 0; a < free; a++) c.u0[i][a + first] = f.beta()[a];
         c.b[i] = f.intercept();
         return c;
+    }
+
+    /**
+     * The U1 block's design row for task i at x: kron(a_i, x) with a_i = G^T u0_i, matching {@link #vecU1} (index
+     * r p + j holds U1[j][r]), so that b_i + row . vecU1 = the linear predictor.
+     */
+    static void u1Row(State s, int i, double[] x, double[] row) {
+        int p = x.length;
+        double[] a = taskLoading(s, i);
+        for (int r = 0; r < a.length; r++) for (int j = 0; j < p; j++) row[r * p + j] = a[r] * x[j];
+    }
+
+    static double[] vecU1(State s) {
+        int p = s.u1.length;
+        int r1 = s.u1[0].length;
+        double[] v = new double[p * r1];
+        for (int r = 0; r < r1; r++) for (int j = 0; j < p; j++) v[r * p + j] = s.u1[j][r];
+        return v;
+    }
+
+    /** The core block's design row: u0_i (x) h, h = U1^T x, matching {@link #vecCore} (index a R1 + r holds G[a][r]). */
+    static void coreRow(State s, int i, double[] x, double[] row) {
+        double[] h = project(s, x);
+        int r1 = h.length;
+        for (int a = 0; a < s.g.length; a++) for (int r = 0; r < r1; r++) row[a * r1 + r] = s.u0[i][a] * h[r];
+    }
+
+    static double[] vecCore(State s) {
+        int r0 = s.g.length;
+        int r1 = s.g[0].length;
+        double[] v = new double[r0 * r1];
+        for (int a = 0; a < r0; a++) for (int r = 0; r < r1; r++) v[a * r1 + r] = s.g[a][r];
+        return v;
     }
 
     /** a_i = G^T u0_i (R1). */
