@@ -22,36 +22,12 @@ class TenMtlRecoveryTest {
     static final int N = 20;
     static final int P = 20;
 
-    /** Data and the true coefficients. */
+    /** Data and the true coefficients (the shared simulator; no test rows needed here). */
     record Synthetic(MultiTaskData train, double[][] beta) {}
 
     static Synthetic simulate(long seed, int rows, Family family) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[][] u1 = new double[P][2];
-        for (double[] row : u1) for (int c = 0; c < 2; c++) row[c] = r.nextDouble() < 0.5 ? r.nextGaussian() : 0;
-        double[][] g = {{1.0 + r.nextDouble(), -0.5 - r.nextDouble()}, {0.8 + r.nextDouble(), 0.8 + r.nextDouble()}};
-        double[][] beta = new double[N][P];
-        List<TaskData> tasks = new ArrayList<>();
-        for (int i = 0; i < N; i++) {
-            double f = (i % 2 == 0 ? 1 : -1) + 0.1 * r.nextGaussian(); // two clusters of individuals
-            double[] a = {g[0][0] + f * g[1][0], g[0][1] + f * g[1][1]};
-            for (int j = 0; j < P; j++) beta[i][j] = u1[j][0] * a[0] + u1[j][1] * a[1];
-            double[][] x = new double[rows][P];
-            double[] y = new double[rows];
-            double b = 0.5 * r.nextGaussian();
-            for (int t = 0; t < rows; t++) {
-                double eta = b;
-                for (int j = 0; j < P; j++) {
-                    x[t][j] = r.nextGaussian();
-                    eta += x[t][j] * beta[i][j];
-                }
-                y[t] = family == Family.GAUSSIAN ? eta + 1.5 * r.nextGaussian() : (r.nextDouble() < family.mean(eta) ? 1 : 0);
-            }
-            tasks.add(new TaskData("s" + i, DenseMatrix.fromRows(x), y));
-        }
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j < P; j++) names.add("x" + j);
-        return new Synthetic(new MultiTaskData(names, tasks), beta);
+        TenMtlSimulator.Synthetic s = TenMtlSimulator.simulate(seed, N, P, rows, 0, family);
+        return new Synthetic(s.train(), s.beta());
     }
 
     static double error(MultiTaskLinearModel m, double[][] truth) {
