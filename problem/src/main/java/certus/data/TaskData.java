@@ -40,6 +40,13 @@ public record TaskData(String label, DenseMatrix x, double[] y) {
         return x.cols();
     }
 
+    /** The task restricted to {@code rows} (in that order): a training fold, a holdout, a time split. */
+    public TaskData selectRows(int[] rows) {
+        double[] sub = new double[rows.length];
+        for (int a = 0; a < rows.length; a++) sub[a] = y[rows[a]];
+        return new TaskData(label, x.selectRows(rows), sub);
+    }
+
     public double responseMean() {
         double s = 0;
         for (double v : y) s += v;

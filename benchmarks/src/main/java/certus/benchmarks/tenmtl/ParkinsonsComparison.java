@@ -36,7 +36,6 @@ public final class ParkinsonsComparison {
     private static final List<Integer> FEATURE_RANKS = List.of(3, 5);
     /** One Lasso grid for every method, so no method wins by a wider search. */
     private static final List<Double> LAMBDAS = List.of(0.3, 0.1, 0.03, 0.01, 0.003);
-    private static final double[] BASELINE_LAMBDAS = LAMBDAS.stream().mapToDouble(Double::doubleValue).toArray();
     private static final double HOLDOUT = 0.3;
 
     private ParkinsonsComparison() {}
@@ -79,47 +78,38 @@ public final class ParkinsonsComparison {
         out.put("TenMTL", rmse(ten.raw(), test));
         TenMtl.Result lr = TenMtlSelection.select(train, g, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, false, s -> { }).result();
         out.put("LR-Tucker", rmse(lr.raw(), test));
-        out.put("Local", rmse(tuned(train, lambda -> d -> Baselines.local(d, g, lambda, 1e-4)), test));
-        out.put("Global", rmse(tuned(train, lambda -> d -> Baselines.global(d, g, lambda, 0)), test));
-        double best = Double.POSITIVE_INFINITY;
-        MultiTaskLinearModel aso = null;
-        MultiTaskData[] inner = TenMtlSelection.split(train, HOLDOUT);
-        TenMtl.Scaling innerScale = TenMtl.Scaling.of(inner[0]);
-        int bestH = 1;
-        double bestRidge = 0.1;
-        for (int h : new int[]{1, 2, 3}) {
-            for (double ridge : new double[]{0.1, 1.0}) {
-                MultiTaskLinearModel m = innerScale.toRaw(Baselines.svdAso(innerScale.apply(inner[0]), g, h, ridge, 5));
-                double s = mean(TenMtlSelection.scores(m, inner[1], g));
-                if (s < best) {
-                    best = s;
-                    bestH = h;
-                    bestRidge = ridge;
-                }
-            }
+        List<Function<MultiTaskData, MultiTaskLinearModel>> local = new ArrayList<>();
+        List<Function<MultiTaskData, MultiTaskLinearModel>> global = new ArrayList<>();
+        for (double lambda : LAMBDAS) {
+            local.add(d -> Baselines.local(d, g, lambda, 1e-4));
+            global.add(d -> Baselines.global(d, g, lambda, 0));
         }
-        TenMtl.Scaling scale = TenMtl.Scaling.of(train);
-        aso = scale.toRaw(Baselines.svdAso(scale.apply(train), g, bestH, bestRidge, 5));
-        out.put("SVD-ASO", rmse(aso, test));
+        List<Function<MultiTaskData, MultiTaskLinearModel>> aso = new ArrayList<>();
+        for (int h : new int[]{1, 2, 3}) for (double ridge : new double[]{0.1, 1.0}) aso.add(d -> Baselines.svdAso(d, g, h, ridge, 5));
+        out.put("Local", rmse(tuned(train, local), test));
+        out.put("Global", rmse(tuned(train, global), test));
+        out.put("SVD-ASO", rmse(tuned(train, aso), test));
         return out;
     }
 
-    /** A baseline whose Lasso weight is chosen on the inner holdout, refitted on all of {@code train} (standardized). */
-    private static MultiTaskLinearModel tuned(MultiTaskData train, Function<Double, Function<MultiTaskData, MultiTaskLinearModel>> fitter) {
+    /**
+     * The candidate (a baseline with one hyperparameter setting) with the best score on the inner holdout, refitted on all
+     * of {@code train}; every fit sees standardized features and is reported on the raw scale.
+     */
+    private static MultiTaskLinearModel tuned(MultiTaskData train, List<Function<MultiTaskData, MultiTaskLinearModel>> candidates) {
         MultiTaskData[] inner = TenMtlSelection.split(train, HOLDOUT);
         TenMtl.Scaling innerScale = TenMtl.Scaling.of(inner[0]);
         double best = Double.POSITIVE_INFINITY;
-        double bestLambda = BASELINE_LAMBDAS[0];
-        for (double lambda : BASELINE_LAMBDAS) {
-            MultiTaskLinearModel m = innerScale.toRaw(fitter.apply(lambda).apply(innerScale.apply(inner[0])));
-            double s = mean(TenMtlSelection.scores(m, inner[1], Family.GAUSSIAN));
+        Function<MultiTaskData, MultiTaskLinearModel> chosen = candidates.get(0);
+        for (Function<MultiTaskData, MultiTaskLinearModel> c : candidates) {
+            double s = mean(TenMtlSelection.scores(innerScale.toRaw(c.apply(innerScale.apply(inner[0]))), inner[1], Family.GAUSSIAN));
             if (s < best) {
                 best = s;
-                bestLambda = lambda;
+                chosen = c;
             }
         }
         TenMtl.Scaling scale = TenMtl.Scaling.of(train);
-        return scale.toRaw(fitter.apply(bestLambda).apply(scale.apply(train)));
+        return scale.toRaw(chosen.apply(scale.apply(train)));
     }
 
     private static double rmse(MultiTaskLinearModel m, MultiTaskData test) {
@@ -169,9 +159,6 @@ public final class ParkinsonsComparison {
     }
 
     private static TaskData slice(TaskData t, Integer[] rows) {
-        int[] idx = Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
-        double[] y = new double[idx.length];
-        for (int r = 0; r < idx.length; r++) y[r] = t.y(idx[r]);
-        return new TaskData(t.label(), t.x().selectRows(idx), y);
+        return t.selectRows(Arrays.stream(rows).mapToInt(Integer::intValue).toArray());
     }
 }

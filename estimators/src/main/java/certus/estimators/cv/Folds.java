@@ -82,10 +82,7 @@ public final class Folds {
             int[] rows = new int[c];
             c = 0;
             for (int i = 0; i < foldOf[k].length; i++) if ((foldOf[k][i] == f) == inside) rows[c++] = i;
-            TaskData t = data.task(k);
-            double[] y = new double[rows.length];
-            for (int a = 0; a < rows.length; a++) y[a] = t.y(rows[a]);
-            tasks.add(new TaskData(t.label(), t.x().selectRows(rows), y));
+            tasks.add(data.task(k).selectRows(rows));
         }
         return new MultiTaskData(data.featureNames(), tasks);
     }

@@ -102,9 +102,8 @@ public final class TenMtlFitter {
 
     /** beta_i = U1 G^T u0_i. */
     static double[] beta(State s, int i) {
-        int r1 = s.g[0].length;
-        double[] a = new double[r1];
-        for (int r = 0; r < r1; r++) for (int c = 0; c < s.g.length; c++) a[r] += s.g[c][r] * s.u0[i][c];
+        double[] a = taskLoading(s, i);
+        int r1 = a.length;
         double[] beta = new double[s.u1.length];
         for (int j = 0; j < beta.length; j++) for (int r = 0; r < r1; r++) beta[j] += s.u1[j][r] * a[r];
         return beta;
@@ -112,25 +111,21 @@ public final class TenMtlFitter {
 
     /** U1 block: eta = b_i + vec(U1)^T (a_i (x) x_it), a_i = G^T u0_i; pooled over tasks, weights 1/n_i. */
     private static State updateU1(MultiTaskData data, TenMtlOptions o, State s) {
-        int p = data.featureCount();
-        int r1 = s.g[0].length;
-        Pooled d = pooled(data, (i, x, row) -> u1Row(s, i, x, row), p * r1, s);
         double[] start = vecU1(s);
+        Pooled d = pooled(data, (i, x, row) -> u1Row(s, i, x, row), start.length, s);
         LassoGlm.Fit f = LassoGlm.fit(d.problem(o, null, 0), 0.0, start, INNER_TOLERANCE, INNER_PASSES);
         State c = s.copy();
-        for (int r = 0; r < r1; r++) for (int j = 0; j < p; j++) c.u1[j][r] = f.beta()[r * p + j];
+        unvecU1(f.beta(), c);
         return c;
     }
 
     /** Core block: eta = b_i + vec(G)^T (u0_i (x) h_it), h_it = U1^T x_it. */
     private static State updateCore(MultiTaskData data, TenMtlOptions o, State s) {
-        int r0 = s.g.length;
-        int r1 = s.g[0].length;
-        Pooled d = pooled(data, (i, x, row) -> coreRow(s, i, x, row), r0 * r1, s);
         double[] start = vecCore(s);
+        Pooled d = pooled(data, (i, x, row) -> coreRow(s, i, x, row), start.length, s);
         LassoGlm.Fit f = LassoGlm.fit(d.problem(o, null, 0), 0.0, start, INNER_TOLERANCE, INNER_PASSES);
         State c = s.copy();
-        for (int a = 0; a < r0; a++) for (int r = 0; r < r1; r++) c.g[a][r] = f.beta()[a * r1 + r];
+        unvecCore(f.beta(), c);
         return c;
     }
 
@@ -156,12 +151,7 @@ public final class TenMtlFitter {
                 else rows[r][a - first] = gh;
             }
         }
-        if (free == 0) {
-            LassoGlm.Fit f = LassoGlm.fit(new LassoGlm.Problem(DenseMatrix.fromColumnMajor(n, 0, new double[0]), t.y(), offset, null, o.family(),
-                    0, null, 0, true), s.b[i], new double[0], INNER_TOLERANCE, INNER_PASSES);
-            c.b[i] = f.intercept();
-            return c;
-        }
+        // With no free columns (R0 = 1 under the split) this is an intercept-only GLM: the same call covers it.
         double[] start = new double[free];
         for (int a = 0; a < free; a++) start[a] = s.u0[i][a + first];
         // LassoGlm's default weights 1/n_i and its (ridge/2)||beta||^2 match this task's share of the objective exactly.
@@ -191,6 +181,12 @@ public final class TenMtlFitter {
         return v;
     }
 
+    /** The inverse of {@link #vecU1}: writes v into s.u1. */
+    static void unvecU1(double[] v, State s) {
+        int p = s.u1.length;
+        for (int r = 0; r < s.u1[0].length; r++) for (int j = 0; j < p; j++) s.u1[j][r] = v[r * p + j];
+    }
+
     /** The core block's design row: u0_i (x) h, h = U1^T x, matching {@link #vecCore} (index a R1 + r holds G[a][r]). */
     static void coreRow(State s, int i, double[] x, double[] row) {
         double[] h = project(s, x);
@@ -204,6 +200,12 @@ public final class TenMtlFitter {
         double[] v = new double[r0 * r1];
         for (int a = 0; a < r0; a++) for (int r = 0; r < r1; r++) v[a * r1 + r] = s.g[a][r];
         return v;
+    }
+
+    /** The inverse of {@link #vecCore}: writes v into s.g. */
+    static void unvecCore(double[] v, State s) {
+        int r1 = s.g[0].length;
+        for (int a = 0; a < s.g.length; a++) for (int r = 0; r < r1; r++) s.g[a][r] = v[a * r1 + r];
     }
 
     /** a_i = G^T u0_i (R1). */

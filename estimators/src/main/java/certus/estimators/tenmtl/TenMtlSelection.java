@@ -3,7 +3,6 @@ package certus.estimators.tenmtl;
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
 import certus.estimators.glm.Family;
-import certus.tensor.DenseMatrix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,9 +107,6 @@ public final class TenMtlSelection {
     private static TaskData slice(TaskData t, int from, int to) {
         int[] idx = new int[to - from];
         for (int r = from; r < to; r++) idx[r - from] = r;
-        double[] y = new double[idx.length];
-        for (int r = 0; r < idx.length; r++) y[r] = t.y(idx[r]);
-        DenseMatrix x = t.x().selectRows(idx);
-        return new TaskData(t.label(), x, y);
+        return t.selectRows(idx);
     }
 }

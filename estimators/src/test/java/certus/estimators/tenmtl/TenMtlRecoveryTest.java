@@ -3,12 +3,10 @@ package certus.estimators.tenmtl;
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
 import certus.estimators.glm.Family;
-import certus.tensor.DenseMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,34 +20,17 @@ class TenMtlRecoveryTest {
     static final int N = 20;
     static final int P = 20;
 
-    /** Data and the true coefficients (the shared simulator; no test rows needed here). */
-    record Synthetic(MultiTaskData train, double[][] beta) {}
-
-    static Synthetic simulate(long seed, int rows, Family family) {
-        TenMtlSimulator.Synthetic s = TenMtlSimulator.simulate(seed, N, P, rows, 0, family);
-        return new Synthetic(s.train(), s.beta());
-    }
-
-    static double error(MultiTaskLinearModel m, double[][] truth) {
-        double e = 0;
-        double t = 0;
-        for (int i = 0; i < truth.length; i++) {
-            double[] b = m.coefficients(i);
-            for (int j = 0; j < b.length; j++) {
-                e += (b[j] - truth[i][j]) * (b[j] - truth[i][j]);
-                t += truth[i][j] * truth[i][j];
-            }
-        }
-        return Math.sqrt(e / t);
+    static TenMtlSimulator.Synthetic simulate(long seed, int rows, Family family) {
+        return TenMtlSimulator.simulate(seed, N, P, rows, 0, family);
     }
 
     /** The oracle-tuned baseline: the Lasso weight on a grid with the smallest true coefficient error. */
-    static double oracle(Synthetic s, boolean local) {
+    static double oracle(TenMtlSimulator.Synthetic s, boolean local) {
         double best = Double.POSITIVE_INFINITY;
         for (double lambda : new double[]{0, 0.003, 0.01, 0.03, 0.1, 0.3}) {
             MultiTaskLinearModel m = local ? Baselines.local(s.train(), Family.GAUSSIAN, lambda, 1e-6)
                     : Baselines.global(s.train(), Family.GAUSSIAN, lambda, 0);
-            best = Math.min(best, error(m, s.beta()));
+            best = Math.min(best, s.relativeError(m));
         }
         return best;
     }
@@ -59,9 +40,9 @@ class TenMtlRecoveryTest {
         for (long seed = 1; seed <= 3; seed++) {
             double previous = Double.POSITIVE_INFINITY;
             for (int rows : new int[]{15, 60}) {
-                Synthetic s = simulate(seed, rows, Family.GAUSSIAN);
+                TenMtlSimulator.Synthetic s = simulate(seed, rows, Family.GAUSSIAN);
                 TenMtlModel m = TenMtlFitter.fit(s.train(), TenMtlOptions.of(Family.GAUSSIAN, 2, 2, 1e-3));
-                double ten = error(MultiTaskLinearModel.of(m), s.beta());
+                double ten = s.relativeError(MultiTaskLinearModel.of(m));
                 double local = oracle(s, true);
                 double global = oracle(s, false);
                 System.out.printf("seed %d n_i %d: relative coefficient error TenMTL %.3f, Local (oracle) %.3f, Global (oracle) %.3f, sweeps %d%n",
@@ -79,12 +60,12 @@ class TenMtlRecoveryTest {
     @Test
     void logisticTenMtlBeatsOracleTunedLocal() {
         for (long seed = 1; seed <= 2; seed++) {
-            Synthetic s = simulate(seed, 80, Family.BINOMIAL);
+            TenMtlSimulator.Synthetic s = simulate(seed, 80, Family.BINOMIAL);
             TenMtlModel m = TenMtlFitter.fit(s.train(), TenMtlOptions.of(Family.BINOMIAL, 2, 2, 1e-3));
-            double ten = error(MultiTaskLinearModel.of(m), s.beta());
+            double ten = s.relativeError(MultiTaskLinearModel.of(m));
             double local = Double.POSITIVE_INFINITY;
             for (double lambda : new double[]{0.003, 0.01, 0.03, 0.1}) {
-                local = Math.min(local, error(Baselines.local(s.train(), Family.BINOMIAL, lambda, 1e-3), s.beta()));
+                local = Math.min(local, s.relativeError(Baselines.local(s.train(), Family.BINOMIAL, lambda, 1e-3)));
             }
             System.out.printf("logistic seed %d: relative coefficient error TenMTL %.3f, Local (oracle) %.3f%n", seed, ten, local);
             assertTrue(ten < local, "seed " + seed + ": TenMTL " + ten + " vs Local " + local);
@@ -96,10 +77,10 @@ class TenMtlRecoveryTest {
     @Test
     void svdAsoAndLrTuckerBorrowStrengthWhereLocalCannot() {
         for (long seed = 1; seed <= 3; seed++) {
-            Synthetic s = simulate(seed, 15, Family.GAUSSIAN);
-            double aso = error(Baselines.svdAso(s.train(), Family.GAUSSIAN, 2, 0.05, 10), s.beta());
-            double lr = error(MultiTaskLinearModel.of(TenMtlFitter.fit(s.train(),
-                    TenMtlOptions.of(Family.GAUSSIAN, 2, 2, 1e-3).withShared(false))), s.beta());
+            TenMtlSimulator.Synthetic s = simulate(seed, 15, Family.GAUSSIAN);
+            double aso = s.relativeError(Baselines.svdAso(s.train(), Family.GAUSSIAN, 2, 0.05, 10));
+            double lr = s.relativeError(MultiTaskLinearModel.of(TenMtlFitter.fit(s.train(),
+                    TenMtlOptions.of(Family.GAUSSIAN, 2, 2, 1e-3).withShared(false))));
             double local = oracle(s, true);
             System.out.printf("seed %d n_i 15: SVD-ASO(h=2) %.3f, LR-Tucker %.3f, Local (oracle) %.3f%n", seed, aso, lr, local);
             assertTrue(aso < local, "seed " + seed + ": SVD-ASO " + aso + " vs Local " + local);
@@ -110,7 +91,7 @@ class TenMtlRecoveryTest {
     /** tenmtl.md §7.7: permuting the individuals permutes their coefficients and nothing else. */
     @Test
     void permutingIndividualsPermutesTheirCoefficients() {
-        Synthetic s = simulate(4, 25, Family.GAUSSIAN);
+        TenMtlSimulator.Synthetic s = simulate(4, 25, Family.GAUSSIAN);
         List<TaskData> reversed = new ArrayList<>(s.train().tasks());
         java.util.Collections.reverse(reversed);
         MultiTaskData permuted = new MultiTaskData(s.train().featureNames(), reversed);

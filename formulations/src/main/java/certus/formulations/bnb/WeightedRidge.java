@@ -40,10 +40,8 @@ final class WeightedRidge {
      * @return value c(z), the dual base q(alpha(z)) and the scores h(alpha(z)) of all p features
      */
     Evaluation evaluate(double[] z) {
-        int m = 0;
-        for (double v : z) if (v > 1e-15) m++;
-        int[] u = new int[m];
-        for (int j = 0, a = 0; j < p; j++) if (z[j] > 1e-15) u[a++] = j;
+        int[] u = support(z);
+        int m = u.length;
         double value = 0;
         double q = 0;
         double[] h = new double[p];
@@ -81,10 +79,8 @@ final class WeightedRidge {
      * this is what makes the line search cheap.
      */
     double slope(double[] z, double[] d) {
-        int m = 0;
-        for (double v : z) if (v > 1e-15) m++;
-        int[] u = new int[m];
-        for (int j = 0, a = 0; j < p; j++) if (z[j] > 1e-15) u[a++] = j;
+        int[] u = support(z);
+        int m = u.length;
         double s = 0;
         for (TaskGram t : tasks) {
             double[] beta = solve(t, u, z);
@@ -97,6 +93,15 @@ final class WeightedRidge {
             }
         }
         return s;
+    }
+
+    /** Features with z_j &gt; 1e-15: the columns of the weighted ridge problem (the rest have beta_j = 0). */
+    private int[] support(double[] z) {
+        int m = 0;
+        for (double v : z) if (v > 1e-15) m++;
+        int[] u = new int[m];
+        for (int j = 0, a = 0; j < p; j++) if (z[j] > 1e-15) u[a++] = j;
+        return u;
     }
 
     private double[] solve(TaskGram t, int[] u, double[] z) {
