@@ -23,6 +23,51 @@ public final class Metrics {
         return Math.sqrt(ss / y.length);
     }
 
+    /** Share of 0/1 labels matched by thresholding probabilities at 1/2. */
+    public static double accuracy(double[] y, double[] probability) {
+        checkBinary(y, probability);
+        int hits = 0;
+        for (int i = 0; i < y.length; i++) if ((probability[i] >= 0.5 ? 1 : 0) == y[i]) hits++;
+        return (double) hits / y.length;
+    }
+
+    /**
+     * Area under the ROC curve of {@code score} for 0/1 labels: the Mann–Whitney probability that a random positive
+     * scores above a random negative, ties counting 1/2 (midranks, O(n log n)). NaN when a class is absent.
+     */
+    public static double auc(double[] y, double[] score) {
+        checkBinary(y, score);
+        int n = y.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        double positiveRankSum = 0;
+        long positives = 0;
+        for (int start = 0; start < n; ) {
+            int end = start;
+            while (end + 1 < n && score[order[end + 1]] == score[order[start]]) end++;
+            double midrank = (start + end) / 2.0 + 1;
+            for (int k = start; k <= end; k++) {
+                if (y[order[k]] == 1) {
+                    positiveRankSum += midrank;
+                    positives++;
+                }
+            }
+            start = end + 1;
+        }
+        long negatives = n - positives;
+        if (positives == 0 || negatives == 0) return Double.NaN;
+        return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    private static void checkBinary(double[] y, double[] score) {
+        if (y.length != score.length) throw new IllegalArgumentException(y.length + " labels but " + score.length + " predictions");
+        if (y.length == 0) throw new IllegalArgumentException("a classification metric of zero rows is undefined");
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] != 0 && y[i] != 1) throw new IllegalArgumentException("label " + i + " is " + y[i] + ", expected 0 or 1");
+        }
+    }
+
     /** Per-task RMSE of a solution whose task k is the data's task k (as in CV folds). */
     public static double[] perTaskRmse(SmtlSolution solution, MultiTaskData data) {
         double[] out = new double[data.taskCount()];

@@ -3,6 +3,7 @@ package certus.app.cli;
 import certus.data.MultiTaskData;
 import certus.estimators.glm.Family;
 import certus.estimators.io.TenMtlJson;
+import certus.estimators.tenmtl.PredictorShape;
 import certus.estimators.tenmtl.TenMtlSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,8 @@ final class TenMtlCvCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--family", defaultValue = "gaussian", paramLabel = "F", description = "gaussian or binomial (default: ${DEFAULT-VALUE}).")
-    String family;
+    @Mixin
+    TenMtlModelOptions model;
 
     @Option(names = "--task-ranks", split = ",", defaultValue = "1,2,3", paramLabel = "R0", description = "Grid of R0 (default: ${DEFAULT-VALUE}).")
     List<Integer> taskRanks;
@@ -50,11 +51,12 @@ final class TenMtlCvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Family f = TenMtlData.family(family);
+        Family f = model.family();
+        PredictorShape shape = model.shape();
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         MultiTaskData data = TenMtlData.load(dataOptions, f, progress);
-        progress.line("tenmtl cv " + data + ": " + f.cliName() + ", R0 " + taskRanks + ", R1 " + featureRanks + ", lambda " + lambdas);
-        TenMtlSelection.Outcome out = TenMtlData.usage(() -> TenMtlSelection.select(data, f, taskRanks, featureRanks, lambdas, holdout, progress::line));
+        progress.line("tenmtl cv " + data + ": " + f.cliName() + ", shape " + shape + ", R0 " + taskRanks + ", R1 " + featureRanks + ", lambda " + lambdas);
+        TenMtlSelection.Outcome out = TenMtlData.usage(() -> TenMtlSelection.select(data, f, shape, taskRanks, featureRanks, lambdas, holdout, true, progress::line));
         Output.emit(output, TenMtlJson.write(out.result(), out.table()), spec.commandLine().getOut());
         TenMtlSelection.Row chosen = out.table().stream().filter(TenMtlSelection.Row::chosen).findFirst().orElseThrow();
         progress.line(String.format(Locale.ROOT, "chosen (1-SE rule, smallest ranks): R0=%d R1=%d lambda=%g, validation %s %.5f (se %.5f)",

@@ -3,6 +3,7 @@ package certus.app.cli;
 import certus.data.MultiTaskData;
 import certus.estimators.glm.Family;
 import certus.estimators.io.TenMtlJson;
+import certus.estimators.tenmtl.PredictorShape;
 import certus.estimators.tenmtl.TenMtl;
 import certus.estimators.tenmtl.TenMtlOptions;
 import picocli.CommandLine.Command;
@@ -24,8 +25,8 @@ final class TenMtlFitCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Option(names = "--family", defaultValue = "gaussian", paramLabel = "F", description = "gaussian or binomial (default: ${DEFAULT-VALUE}).")
-    String family;
+    @Mixin
+    TenMtlModelOptions model;
 
     @Option(names = "--task-rank", defaultValue = "2", paramLabel = "R0", description = "Task-mode rank: 1 shared + R0-1 distinct (default: ${DEFAULT-VALUE}).")
     int taskRank;
@@ -50,16 +51,17 @@ final class TenMtlFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Family f = TenMtlData.family(family);
+        Family f = model.family();
+        PredictorShape shape = model.shape();
         TenMtlOptions.Init start = switch (init.toLowerCase(Locale.ROOT)) {
             case "local" -> TenMtlOptions.Init.LOCAL_HOSVD;
             case "random" -> TenMtlOptions.Init.RANDOM;
             default -> throw new ExitCodes.UsageException("unknown init '" + init + "'; expected local or random");
         };
-        TenMtlOptions options = TenMtlData.usage(() -> new TenMtlOptions(f, taskRank, featureRank, lambda, 1e-6, !noShared, start, 200, 1e-5, seed));
+        TenMtlOptions options = TenMtlData.usage(() -> new TenMtlOptions(f, taskRank, featureRank, lambda, 1e-6, !noShared, start, 200, 1e-5, seed, shape));
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         MultiTaskData data = TenMtlData.load(dataOptions, f, progress);
-        progress.line("tenmtl fit " + data + ": " + f.cliName() + ", R0=" + taskRank + " R1=" + featureRank + " lambda=" + lambda);
+        progress.line("tenmtl fit " + data + ": " + f.cliName() + ", shape " + shape + ", R0=" + taskRank + " R1=" + featureRank + " lambda=" + lambda);
         TenMtl.Result r = TenMtlData.usage(() -> TenMtl.fit(data, options));
         Output.emit(output, TenMtlJson.write(r, null), spec.commandLine().getOut());
         progress.line(String.format(Locale.ROOT, "done: objective %.6g after %d sweeps", r.factors().objective().get(r.factors().objective().size() - 1),

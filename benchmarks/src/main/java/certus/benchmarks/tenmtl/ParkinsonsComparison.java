@@ -7,6 +7,7 @@ import certus.data.TaskData;
 import certus.estimators.glm.Family;
 import certus.estimators.tenmtl.Baselines;
 import certus.estimators.tenmtl.MultiTaskLinearModel;
+import certus.estimators.tenmtl.PredictorShape;
 import certus.estimators.tenmtl.TenMtl;
 import certus.estimators.tenmtl.TenMtlSelection;
 
@@ -74,9 +75,9 @@ public final class ParkinsonsComparison {
     static Map<String, Double> evaluate(MultiTaskData train, MultiTaskData test) {
         Map<String, Double> out = new LinkedHashMap<>();
         Family g = Family.GAUSSIAN;
-        TenMtl.Result ten = TenMtlSelection.select(train, g, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, true, s -> { }).result();
+        TenMtl.Result ten = TenMtlSelection.select(train, g, PredictorShape.VECTOR, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, true, s -> { }).result();
         out.put("TenMTL", rmse(ten.raw(), test));
-        TenMtl.Result lr = TenMtlSelection.select(train, g, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, false, s -> { }).result();
+        TenMtl.Result lr = TenMtlSelection.select(train, g, PredictorShape.VECTOR, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, false, s -> { }).result();
         out.put("LR-Tucker", rmse(lr.raw(), test));
         List<Function<MultiTaskData, MultiTaskLinearModel>> local = new ArrayList<>();
         List<Function<MultiTaskData, MultiTaskLinearModel>> global = new ArrayList<>();

@@ -3,11 +3,13 @@ package certus.estimators.io;
 import certus.data.DataFormatException;
 import certus.estimators.glm.Family;
 import certus.estimators.tenmtl.MultiTaskLinearModel;
+import certus.estimators.tenmtl.PredictorShape;
 import certus.estimators.tenmtl.TenMtl;
 import certus.estimators.tenmtl.TenMtlModel;
 import certus.estimators.tenmtl.TenMtlOptions;
 import certus.estimators.tenmtl.TenMtlSelection;
 import certus.tensor.DenseMatrix;
+import certus.tensor.DenseTensor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,6 +43,7 @@ public final class TenMtlJson {
         opts.put("max_sweeps", o.maxSweeps());
         opts.put("tolerance", o.tolerance());
         opts.put("seed", o.seed());
+        opts.put("shape", o.shape().toString());
         ArrayNode features = root.putArray("features");
         r.features().forEach(features::add);
         ArrayNode tasks = root.putArray("tasks");
@@ -52,8 +55,11 @@ public final class TenMtlJson {
             for (double v : r.raw().coefficients(i)) beta.add(v);
         }
         ObjectNode factors = root.putObject("factors");
-        putMatrix(factors, "u1", r.factors().u1());
-        putMatrix(factors, "core", r.factors().core());
+        ArrayNode featureFactors = factors.putArray("feature_factors");
+        for (DenseMatrix u : r.factors().featureFactors()) putRows(featureFactors.addArray(), u);
+        ArrayNode coreShape = factors.putArray("core_shape");
+        for (int d : r.factors().core().shape()) coreShape.add(d);
+        putRows(factors.putArray("core"), r.factors().core().unfold(0));
         putMatrix(factors, "u0", r.factors().u0());
         ArrayNode b = factors.putArray("intercepts");
         for (double v : r.factors().intercepts()) b.add(v);
@@ -100,7 +106,7 @@ public final class TenMtlJson {
         TenMtlOptions options = new TenMtlOptions(family, o.path("task_rank").asInt(), o.path("feature_rank").asInt(), o.path("lambda").asDouble(),
                 o.path("ridge_f").asDouble(), o.path("shared").asBoolean(true),
                 TenMtlOptions.Init.valueOf(o.path("init").asText("local_hosvd").toUpperCase(Locale.ROOT)), o.path("max_sweeps").asInt(200),
-                o.path("tolerance").asDouble(1e-5), o.path("seed").asLong(1));
+                o.path("tolerance").asDouble(1e-5), o.path("seed").asLong(1), shape(o.path("shape").asText("vector"), role, file));
         List<String> features = new ArrayList<>();
         root.path("features").forEach(n -> features.add(n.asText()));
         List<String> tasks = new ArrayList<>();
@@ -124,12 +130,33 @@ public final class TenMtlJson {
         for (int i = 0; i < fb.length; i++) fb[i] = f.path("intercepts").get(i).asDouble();
         List<Double> objective = new ArrayList<>();
         root.path("objective").forEach(n -> objective.add(n.asDouble()));
-        TenMtlModel factors = new TenMtlModel(family, fb, matrix(f.path("u1")), matrix(f.path("core")), matrix(f.path("u0")), objective);
+        List<DenseMatrix> featureFactors = new ArrayList<>();
+        f.path("feature_factors").forEach(u -> featureFactors.add(matrix(u)));
+        int[] coreShape = new int[f.path("core_shape").size()];
+        for (int k = 0; k < coreShape.length; k++) coreShape[k] = f.path("core_shape").get(k).asInt();
+        TenMtlModel factors;
+        try {
+            DenseTensor core = DenseTensor.fold(matrix(f.path("core")), 0, coreShape);
+            factors = new TenMtlModel(family, fb, featureFactors, core, matrix(f.path("u0")), objective);
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(role + " " + file + ": field 'factors' is inconsistent (" + e.getMessage() + ")");
+        }
         return new TenMtl.Result(options, features, tasks, factors, new MultiTaskLinearModel(family, b, beta));
     }
 
+    private static PredictorShape shape(String text, String role, Path file) {
+        try {
+            return PredictorShape.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new DataFormatException(role + " " + file + ": field 'options.shape': " + e.getMessage());
+        }
+    }
+
     private static void putMatrix(ObjectNode parent, String name, DenseMatrix m) {
-        ArrayNode rows = parent.putArray(name);
+        putRows(parent.putArray(name), m);
+    }
+
+    private static void putRows(ArrayNode rows, DenseMatrix m) {
         for (int i = 0; i < m.rows(); i++) {
             ArrayNode row = rows.addArray();
             for (double v : m.row(i)) row.add(v);

@@ -4,49 +4,67 @@ import certus.data.MultiTaskData;
 import certus.data.TaskData;
 import certus.estimators.glm.LassoGlm;
 import certus.tensor.DenseMatrix;
+import certus.tensor.DenseTensor;
 import certus.tensor.MatrixOps;
+import certus.tensor.Tucker;
+import certus.tensor.TuckerDecomposition;
 
 /**
- * TenMTL's initialization (tenmtl.md §3 steps 2-3): local per-task ridge GLMs, stacked into the N x p matrix of
- * local coefficients B, truncated to ranks (R0, R1) by HOSVD (for a matrix: the leading singular subspaces,
- * B ~ U0 G U1^T with G = U0^T B U1), then U0's rows split into the shared mean and distinct deviations.
+ * TenMTL's initialization (tenmtl.md §3 steps 2-3): local per-task ridge GLMs, stacked into the N x P_1 x ... x P_M
+ * tensor of local coefficients, truncated to ranks (R0, R_1, ..., R_M) by HOSVD (for vector predictors: the leading
+ * singular subspaces, B ~ U0 G U1^T with G = U0^T B U1), then U0's rows split into the shared mean and distinct
+ * deviations.
  *
  * <p>The split [RECON in the spec, derived here]: with m the mean row of U0 and D = U0 - 1 m^T, write D ~ F V with V the
- * R0 - 1 leading right singular directions of D; then u0_i G = m G + f_i (V G), so the core becomes [m G ; V G] and
- * u0_i = [1, f_i]. Exact when D has rank &lt;= R0 - 1, which holds after centering a rank-R0 U0 only when the mean lies in
- * its row space; otherwise it is the best (R0 - 1)-dimensional approximation of the deviations.
+ * R0 - 1 leading right singular directions of D; then u0_i G_(0) = m G_(0) + f_i (V G_(0)), so the core's mode-0 rows
+ * become [m G_(0) ; V G_(0)] and u0_i = [1, f_i]. Exact when D has rank &lt;= R0 - 1, which holds after centering a
+ * rank-R0 U0 only when the mean lies in its row space; otherwise it is the best (R0 - 1)-dimensional approximation of the
+ * deviations.
  */
 final class LocalHosvdStart {
     private LocalHosvdStart() {}
 
-    static TenMtlFitter.State of(MultiTaskData data, TenMtlOptions o) {
+    static TuckerState of(MultiTaskData data, TenMtlOptions o) {
         int n = data.taskCount();
         int p = data.featureCount();
-        double[][] local = new double[n][];
+        int[] dims = o.shape().resolve(p);
+        int[] ranks = o.featureRanks(dims);
+        double[] stacked = new double[n * p];
         double[] b = new double[n];
         for (int i = 0; i < n; i++) {
             TaskData t = data.task(i);
             LassoGlm.Fit f = LassoGlm.fit(new LassoGlm.Problem(t.x(), t.y(), null, null, o.family(), 0, null, TenMtlFitter.LOCAL_RIDGE, true),
                     1e-8, 1000);
-            local[i] = f.beta();
+            System.arraycopy(f.beta(), 0, stacked, i * p, p);
             b[i] = f.intercept();
         }
-        int r0 = Math.min(o.taskRank(), n);
-        int r1 = Math.min(o.featureRank(), p);
-        DenseMatrix bl = DenseMatrix.fromRows(local);
-        DenseMatrix u0 = MatrixOps.leadingLeftSingularVectors(bl, Math.min(r0, n));
-        DenseMatrix u1 = MatrixOps.leadingLeftSingularVectors(MatrixOps.transpose(bl), r1);
-        DenseMatrix g = MatrixOps.multiply(MatrixOps.transposeMultiply(u0, bl), u1); // R0 x R1
-        double[][] u0Rows = TenMtlFitter.toRows(u0);
-        double[][] core = TenMtlFitter.toRows(g);
+        int[] shape = new int[dims.length + 1];
+        shape[0] = n;
+        System.arraycopy(dims, 0, shape, 1, dims.length);
+        int[] hosvdRanks = new int[shape.length];
+        hosvdRanks[0] = Math.min(o.taskRank(), n);
+        System.arraycopy(ranks, 0, hosvdRanks, 1, ranks.length);
+        Tucker t = TuckerDecomposition.hosvd(DenseTensor.of(shape, stacked), hosvdRanks);
+        double[][] u0Rows = TenMtlFitter.toRows(t.factors().get(0));
+        double[][] core = coreRows(t.core(), hosvdRanks[0]);
         if (o.shared()) {
             double[][][] split = split(u0Rows, core);
             u0Rows = split[0];
             core = split[1];
         }
-        // pad to the requested ranks when there were fewer tasks or features than asked for
-        return new TenMtlFitter.State(pad(TenMtlFitter.toRows(u1), o.featureRank()), padCore(core, o.taskRank(), o.featureRank()),
-                pad(u0Rows, o.taskRank()), b);
+        double[][][] factors = new double[dims.length][][];
+        for (int m = 0; m < dims.length; m++) factors[m] = TenMtlFitter.toRows(t.factors().get(m + 1));
+        // pad the task mode to the requested rank when there were fewer tasks than asked for
+        return new TuckerState(dims, ranks, factors, pad(core, o.taskRank(), core[0].length), pad(u0Rows, n, o.taskRank()), b);
+    }
+
+    /** The core's mode-0 rows: row a = G[a, ...] in row-major order. */
+    private static double[][] coreRows(DenseTensor core, int r0) {
+        double[] flat = core.toRowMajor();
+        int width = flat.length / r0;
+        double[][] rows = new double[r0][];
+        for (int a = 0; a < r0; a++) rows[a] = java.util.Arrays.copyOfRange(flat, a * width, (a + 1) * width);
+        return rows;
     }
 
     /** [u0 rows with leading 1, core] from the shared/distinct split of the class comment. */
@@ -81,15 +99,10 @@ final class LocalHosvdStart {
         return new double[][][]{rows, newCore};
     }
 
-    private static double[][] pad(double[][] a, int cols) {
-        double[][] out = new double[a.length][cols];
-        for (int i = 0; i < a.length; i++) System.arraycopy(a[i], 0, out[i], 0, Math.min(cols, a[i].length));
-        return out;
-    }
-
-    private static double[][] padCore(double[][] g, int r0, int r1) {
-        double[][] out = new double[r0][r1];
-        for (int a = 0; a < Math.min(r0, g.length); a++) System.arraycopy(g[a], 0, out[a], 0, Math.min(r1, g[a].length));
+    /** a copied into a rows x cols array of zeros. */
+    private static double[][] pad(double[][] a, int rows, int cols) {
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < Math.min(rows, a.length); i++) System.arraycopy(a[i], 0, out[i], 0, Math.min(cols, a[i].length));
         return out;
     }
 }

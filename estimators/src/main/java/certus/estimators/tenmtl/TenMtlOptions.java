@@ -3,7 +3,7 @@ package certus.estimators.tenmtl;
 import certus.estimators.glm.Family;
 
 /**
- * Settings of one TenMTL fit for vector predictors (tenmtl.md §1-3).
+ * Settings of one TenMTL fit (tenmtl.md §1-3).
  *
  * @param family       Gaussian or binomial loss
  * @param taskRank     R0: columns of the task-mode factor U0 (with {@code shared}, 1 shared + R0 - 1 distinct)
@@ -15,9 +15,11 @@ import certus.estimators.glm.Family;
  * @param maxSweeps    alternating sweeps cap
  * @param tolerance    stop when the relative objective decrease of a sweep is below this
  * @param seed         seed of the random initialization
+ * @param shape        the predictor's shape: a vector, or an order-M tensor whose row-major entries are the features;
+ *                     every feature mode gets rank {@code featureRank} (capped at its dimension)
  */
 public record TenMtlOptions(Family family, int taskRank, int featureRank, double lambda, double ridgeF, boolean shared, Init init,
-                            int maxSweeps, double tolerance, long seed) {
+                            int maxSweeps, double tolerance, long seed, PredictorShape shape) {
     /** How the factors start. */
     public enum Init { LOCAL_HOSVD, RANDOM }
 
@@ -26,18 +28,30 @@ public record TenMtlOptions(Family family, int taskRank, int featureRank, double
         if (featureRank < 1) throw new IllegalArgumentException("feature rank R1 must be >= 1, got " + featureRank);
         if (!(lambda >= 0) || !(ridgeF >= 0)) throw new IllegalArgumentException("lambda and ridgeF must be >= 0");
         if (maxSweeps < 1) throw new IllegalArgumentException("maxSweeps must be >= 1, got " + maxSweeps);
+        if (shape == null) shape = PredictorShape.VECTOR;
+    }
+
+    /** The ranks R1..RM of the feature modes for the given feature-mode dimensions: featureRank capped at each one. */
+    public int[] featureRanks(int[] featureDims) {
+        int[] r = new int[featureDims.length];
+        for (int m = 0; m < r.length; m++) r[m] = Math.min(featureRank, featureDims[m]);
+        return r;
     }
 
     /** TenMTL defaults of tenmtl.md §2-3: mu = 1e-6, 200 sweeps, relative tolerance 1e-5, local + HOSVD start. */
     public static TenMtlOptions of(Family family, int taskRank, int featureRank, double lambda) {
-        return new TenMtlOptions(family, taskRank, featureRank, lambda, 1e-6, true, Init.LOCAL_HOSVD, 200, 1e-5, 1L);
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, 1e-6, true, Init.LOCAL_HOSVD, 200, 1e-5, 1L, PredictorShape.VECTOR);
     }
 
     public TenMtlOptions withShared(boolean v) {
-        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, v, init, maxSweeps, tolerance, seed);
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, v, init, maxSweeps, tolerance, seed, shape);
+    }
+
+    public TenMtlOptions withShape(PredictorShape v) {
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, init, maxSweeps, tolerance, seed, v);
     }
 
     public TenMtlOptions withInit(Init v) {
-        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, v, maxSweeps, tolerance, seed);
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, v, maxSweeps, tolerance, seed, shape);
     }
 }

@@ -32,22 +32,26 @@ public final class TenMtlSelection {
 
     public static Outcome select(MultiTaskData data, Family family, List<Integer> taskRanks, List<Integer> featureRanks,
                                  List<Double> lambdas, double holdout, Consumer<String> progress) {
-        return select(data, family, taskRanks, featureRanks, lambdas, holdout, true, progress);
+        return select(data, family, PredictorShape.VECTOR, taskRanks, featureRanks, lambdas, holdout, true, progress);
     }
 
-    /** As above; {@code shared = false} selects and fits the LR-Tucker baseline (no shared/distinct split). */
-    public static Outcome select(MultiTaskData data, Family family, List<Integer> taskRanks, List<Integer> featureRanks,
+    /**
+     * As above for predictors of the given shape; {@code shared = false} selects and fits the LR-Tucker baseline (no
+     * shared/distinct split). Feature ranks above every feature dimension are skipped (they would repeat a smaller one).
+     */
+    public static Outcome select(MultiTaskData data, Family family, PredictorShape shape, List<Integer> taskRanks, List<Integer> featureRanks,
                                  List<Double> lambdas, double holdout, boolean shared, Consumer<String> progress) {
         if (!(holdout > 0 && holdout < 1)) throw new IllegalArgumentException("holdout share must be in (0, 1), got " + holdout);
+        int maxDimension = java.util.Arrays.stream(shape.resolve(data.featureCount())).max().orElseThrow();
         MultiTaskData[] split = split(data, holdout);
         List<Row> rows = new ArrayList<>();
         int total = taskRanks.size() * featureRanks.size() * lambdas.size();
         int done = 0;
         for (int r0 : taskRanks) {
             for (int r1 : featureRanks) {
-                if (r1 > data.featureCount()) continue;
+                if (r1 > maxDimension) continue;
                 for (double lambda : lambdas) {
-                    TenMtlOptions o = TenMtlOptions.of(family, r0, r1, lambda).withShared(shared);
+                    TenMtlOptions o = TenMtlOptions.of(family, r0, r1, lambda).withShared(shared).withShape(shape);
                     TenMtl.Result fit = TenMtl.fit(split[0], o);
                     double[] scores = scores(fit.raw(), split[1], family);
                     double mean = 0;
@@ -67,7 +71,7 @@ public final class TenMtlSelection {
                 .orElseThrow();
         List<Row> table = new ArrayList<>();
         for (Row r : rows) table.add(new Row(r.taskRank(), r.featureRank(), r.lambda(), r.mean(), r.se(), r == chosen));
-        TenMtl.Result fit = TenMtl.fit(data, TenMtlOptions.of(family, chosen.taskRank(), chosen.featureRank(), chosen.lambda()).withShared(shared));
+        TenMtl.Result fit = TenMtl.fit(data, TenMtlOptions.of(family, chosen.taskRank(), chosen.featureRank(), chosen.lambda()).withShared(shared).withShape(shape));
         return new Outcome(fit, table);
     }
 

@@ -55,6 +55,43 @@ public final class TenMtlSimulator {
         return new Synthetic(new MultiTaskData(names, train), testRows > 0 ? new MultiTaskData(names, test) : null, beta);
     }
 
+    /**
+     * Matrix predictors (tenmtl.md §6's tensor scenario, scaled down): X_it is P1 x P2 (features in row-major order),
+     * B_i = U1 (G[0] + f_i G[1]) U2^T with R1 = R2 = 2, half-sparse U1 and U2, f_i = +-1 (two clusters) + N(0, 0.1^2).
+     */
+    public static Synthetic simulateMatrix(long seed, int tasks, int p1, int p2, int trainRows, int testRows, Family family) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] dims = {p1, p2};
+        int[] ranks = {2, 2};
+        double[][][] factors = {halfSparse(r, p1, 2), halfSparse(r, p2, 2)};
+        double[][] core = new double[2][4];
+        for (int q = 0; q < 4; q++) {
+            core[0][q] = (r.nextDouble() < 0.5 ? -1 : 1) * (1.0 + r.nextDouble());
+            core[1][q] = (r.nextDouble() < 0.5 ? -1 : 1) * (0.8 + r.nextDouble());
+        }
+        double[][] u0 = new double[tasks][];
+        for (int i = 0; i < tasks; i++) u0[i] = new double[]{1.0, (i % 2 == 0 ? 1 : -1) + 0.1 * r.nextGaussian()};
+        TuckerState truth = new TuckerState(dims, ranks, factors, core, u0, new double[tasks]);
+        double[][] beta = new double[tasks][];
+        List<TaskData> train = new ArrayList<>();
+        List<TaskData> test = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            beta[i] = truth.beta(i);
+            double b = 0.5 * r.nextGaussian();
+            train.add(rows(r, "s" + i, trainRows, beta[i], b, family));
+            if (testRows > 0) test.add(rows(r, "s" + i, testRows, beta[i], b, family));
+        }
+        List<String> names = new ArrayList<>();
+        for (int a = 0; a < p1; a++) for (int c = 0; c < p2; c++) names.add("x" + a + "_" + c);
+        return new Synthetic(new MultiTaskData(names, train), testRows > 0 ? new MultiTaskData(names, test) : null, beta);
+    }
+
+    private static double[][] halfSparse(SplittableRandom r, int rows, int cols) {
+        double[][] u = new double[rows][cols];
+        for (double[] row : u) for (int c = 0; c < cols; c++) row[c] = r.nextDouble() < 0.5 ? r.nextGaussian() : 0;
+        return u;
+    }
+
     private static TaskData rows(SplittableRandom r, String label, int n, double[] beta, double b, Family family) {
         int p = beta.length;
         double[][] x = new double[n][p];
