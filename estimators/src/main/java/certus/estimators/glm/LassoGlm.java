@@ -2,6 +2,8 @@ package certus.estimators.glm;
 
 import certus.tensor.DenseMatrix;
 
+import java.util.stream.IntStream;
+
 /**
  * Lasso-penalized GLM by coordinate descent, the block solver of TenMTL (tenmtl.md §3) and of its Local/Global
  * baselines:
@@ -84,7 +86,11 @@ public final class LassoGlm {
         return fit(pr, 0.0, new double[pr.x().cols()], tolerance, maxPasses);
     }
 
-    /** Solves warm-started at (b0, beta); stops when no coefficient moves by more than {@code tolerance} (scaled). */
+    /**
+     * Solves warm-started at (b0, beta); stops when no coefficient moves by more than {@code tolerance} (scaled), or
+     * after {@code maxPasses} coordinate passes in total (over all IRLS steps; then {@code converged} is false and the
+     * result is the last iterate, which never has a higher objective than the start).
+     */
     public static Fit fit(Problem pr, double b0, double[] beta0, double tolerance, int maxPasses) {
         int n = pr.x().rows();
         double[] beta = beta0.clone();
@@ -106,7 +112,7 @@ public final class LassoGlm {
                 v[i] = pr.weight(i) * c;
                 z[i] = eta[i] - (pr.family().mean(eta[i]) - pr.y()[i]) / c;
             }
-            Quadratic q = coordinateDescent(pr, v, z, b0, beta.clone(), eta.clone(), tolerance, maxPasses);
+            Quadratic q = coordinateDescent(pr, v, z, b0, beta.clone(), eta.clone(), tolerance, maxPasses - passes);
             passes += q.passes;
             // backtracking along the Newton step: the penalized objective is convex, so some step decreases it
             double step = 1;
@@ -126,7 +132,8 @@ public final class LassoGlm {
             b0 = trialB0;
             current = trial;
             eta = eta(pr, b0, beta);
-            if (change <= tolerance) return new Fit(b0, beta, current, passes, true);
+            if (change <= tolerance && q.converged) return new Fit(b0, beta, current, passes, true);
+            if (passes >= maxPasses) break;
         }
         return new Fit(b0, beta, current, passes, false);
     }
@@ -167,7 +174,10 @@ public final class LassoGlm {
 
     /**
      * Weighted Gaussian coordinate descent on sum_i v_i (z_i - eta_i)^2 / 2 + penalty, where eta = offset + b0 + X beta is
-     * kept up to date in {@code eta} (modified).
+     * kept up to date in {@code eta} (modified). Active-set cycling as in glmnet (Friedman, Hastie &amp; Tibshirani 2010,
+     * §2.6): after a full pass, passes run over the nonzero coefficients only until they settle, then one full pass
+     * checks the rest; convergence is declared only by a full pass, so the fixed point (and its KKT conditions) is that
+     * of plain cyclic descent. {@code maxPasses} caps all passes, full and active.
      */
     private static Quadratic coordinateDescent(Problem pr, double[] v, double[] z, double b0, double[] beta, double[] eta,
                                                double tolerance, int maxPasses) {
@@ -177,45 +187,76 @@ public final class LassoGlm {
         double[] r = new double[n];
         for (int i = 0; i < n; i++) r[i] = z[i] - eta[i];
         double[] curvature = new double[p];
+        double[][] cols = new double[p][];
         for (int j = 0; j < p; j++) {
             double[] col = x.column(j);
+            cols[j] = col;
             double a = 0;
             for (int i = 0; i < n; i++) a += v[i] * col[i] * col[i];
             curvature[j] = a;
         }
         double vSum = 0;
         for (double vi : v) vSum += vi;
-        double[][] cols = new double[p][];
-        for (int j = 0; j < p; j++) cols[j] = x.column(j);
-        for (int pass = 1; pass <= maxPasses; pass++) {
-            double maxMove = 0;
-            if (pr.intercept() && vSum > 0) {
-                double s = 0;
-                for (int i = 0; i < n; i++) s += v[i] * r[i];
-                double d = s / vSum;
-                b0 += d;
-                for (int i = 0; i < n; i++) r[i] -= d;
-                maxMove = Math.max(maxMove, Math.abs(d));
+        int[] all = new int[p];
+        for (int j = 0; j < p; j++) all[j] = j;
+        int passes = 0;
+        while (passes < maxPasses) {
+            Pass pass = new Pass(b0, 0);
+            passes++;
+            sweep(pr, v, vSum, r, cols, curvature, beta, all, pass);
+            b0 = pass.b0;
+            if (pass.maxMove <= tolerance) return new Quadratic(b0, beta, passes, true);
+            int[] active = IntStream.range(0, p).filter(j -> beta[j] != 0).toArray();
+            while (passes < maxPasses - 1) { // keep one pass for the full check
+                Pass a = new Pass(b0, 0);
+                passes++;
+                sweep(pr, v, vSum, r, cols, curvature, beta, active, a);
+                b0 = a.b0;
+                if (a.maxMove <= tolerance) break;
             }
-            for (int j = 0; j < p; j++) {
-                double a = curvature[j] + pr.ridgeAt(j);
-                if (a <= 0) continue;
-                double[] col = cols[j];
-                double g = 0;
-                for (int i = 0; i < n; i++) g += v[i] * col[i] * r[i];
-                double u = g + curvature[j] * beta[j];
-                double t = pr.lambda() * pr.penaltyFactor(j);
-                double next = Math.signum(u) * Math.max(Math.abs(u) - t, 0) / a;
-                double d = next - beta[j];
-                if (d != 0) {
-                    for (int i = 0; i < n; i++) r[i] -= d * col[i];
-                    beta[j] = next;
-                    maxMove = Math.max(maxMove, Math.abs(d) * Math.sqrt(curvature[j]));
-                }
-            }
-            if (maxMove <= tolerance) return new Quadratic(b0, beta, pass, true);
         }
-        return new Quadratic(b0, beta, maxPasses, maxPasses == 0);
+        return new Quadratic(b0, beta, passes, false);
+    }
+
+    /** Running state of one coordinate pass. */
+    private static final class Pass {
+        double b0;
+        double maxMove;
+
+        Pass(double b0, double maxMove) {
+            this.b0 = b0;
+            this.maxMove = maxMove;
+        }
+    }
+
+    /** One pass over the intercept and the coordinates {@code js}, updating beta, the residual r and {@code pass}. */
+    private static void sweep(Problem pr, double[] v, double vSum, double[] r, double[][] cols, double[] curvature, double[] beta, int[] js,
+                              Pass pass) {
+        int n = r.length;
+        if (pr.intercept() && vSum > 0) {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += v[i] * r[i];
+            double d = s / vSum;
+            pass.b0 += d;
+            for (int i = 0; i < n; i++) r[i] -= d;
+            pass.maxMove = Math.max(pass.maxMove, Math.abs(d));
+        }
+        for (int j : js) {
+            double a = curvature[j] + pr.ridgeAt(j);
+            if (a <= 0) continue;
+            double[] col = cols[j];
+            double g = 0;
+            for (int i = 0; i < n; i++) g += v[i] * col[i] * r[i];
+            double u = g + curvature[j] * beta[j];
+            double t = pr.lambda() * pr.penaltyFactor(j);
+            double next = Math.signum(u) * Math.max(Math.abs(u) - t, 0) / a;
+            double d = next - beta[j];
+            if (d != 0) {
+                for (int i = 0; i < n; i++) r[i] -= d * col[i];
+                beta[j] = next;
+                pass.maxMove = Math.max(pass.maxMove, Math.abs(d) * Math.sqrt(curvature[j]));
+            }
+        }
     }
 
     private static double[] eta(Problem pr, double b0, double[] beta) {
