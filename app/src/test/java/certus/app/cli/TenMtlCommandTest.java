@@ -65,6 +65,33 @@ class TenMtlCommandTest {
     }
 
     @Test
+    void matrixShapeFitsATuckerModelPerModeAndAWrongShapeIsAUsageError() throws IOException {
+        Path model = dir.resolve("shape.json");
+        Cli.Result fit = Cli.run("tenmtl", "fit", "--data", data.toString(), "--shape", "4x2", "--task-rank", "2", "--feature-rank", "2",
+                "-o", model.toString());
+        assertEquals(0, fit.exit(), fit.toString());
+        JsonNode m = new ObjectMapper().readTree(model.toFile());
+        assertEquals("4x2", m.get("options").get("shape").asText());
+        JsonNode factors = m.get("factors").get("feature_factors");
+        assertEquals(2, factors.size(), "one factor per feature mode");
+        assertEquals(4, factors.get(0).size());
+        assertEquals(2, factors.get(1).size());
+        assertEquals("[2,2,2]", m.get("factors").get("core_shape").toString());
+        Path pred = dir.resolve("shape-pred.csv");
+        Cli.Result p = Cli.run("tenmtl", "predict", "--model", model.toString(), "--data", data.toString(), "-o", pred.toString());
+        assertEquals(0, p.exit(), p.toString());
+
+        Path none = dir.resolve("none.json");
+        Cli.Result bad = Cli.run("tenmtl", "fit", "--data", data.toString(), "--shape", "3x3", "-o", none.toString());
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("9 entries") && bad.err().contains("8 feature columns"), bad.err());
+        assertFalse(Files.exists(none), "no output on a usage error");
+        Cli.Result garbled = Cli.run("tenmtl", "cv", "--data", data.toString(), "--shape", "4by2", "-o", none.toString());
+        assertEquals(2, garbled.exit(), garbled.toString());
+        assertTrue(garbled.err().contains("P1xP2"), garbled.err());
+    }
+
+    @Test
     void cvChoosesOneGridPointAndSavesTheRefittedModel() throws IOException {
         Path model = dir.resolve("cv.json");
         Cli.Result r = Cli.run("tenmtl", "cv", "--data", data.toString(), "--task-ranks", "1,2", "--feature-ranks", "2",
