@@ -66,7 +66,7 @@ public class TenMtlSweepBenchmark {
         for (int j = 0; j < p; j++) names.add("x" + j);
         data = new MultiTaskData(names, tasks);
         TenMtlOptions o = TenMtlOptions.of(Family.GAUSSIAN, 2, 3, 0.01);
-        options = new TenMtlOptions(o.family(), o.taskRank(), o.featureRank(), o.lambda(), o.ridgeF(), o.shared(), o.init(), sweeps, 0.0, 1L, o.shape());
+        options = new TenMtlOptions(o.family(), o.taskRank(), o.featureRank(), o.lambda(), o.ridgeF(), o.shared(), o.init(), sweeps, 0.0, 1L, o.shape(), 0.0);
     }
 
     @Benchmark

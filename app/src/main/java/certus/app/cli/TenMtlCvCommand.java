@@ -4,6 +4,7 @@ import certus.data.MultiTaskData;
 import certus.estimators.glm.Family;
 import certus.estimators.io.TenMtlJson;
 import certus.estimators.tenmtl.PredictorShape;
+import certus.estimators.tenmtl.TenMtlOptions;
 import certus.estimators.tenmtl.TenMtlSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,8 @@ final class TenMtlCvCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         MultiTaskData data = TenMtlData.load(dataOptions, f, progress);
         progress.line("tenmtl cv " + data + ": " + f.cliName() + ", shape " + shape + ", R0 " + taskRanks + ", R1 " + featureRanks + ", lambda " + lambdas);
-        TenMtlSelection.Outcome out = TenMtlData.usage(() -> TenMtlSelection.select(data, f, shape, taskRanks, featureRanks, lambdas, holdout, true, progress::line));
+        TenMtlSelection.Outcome out = TenMtlData.usage(() -> TenMtlSelection.select(data, TenMtlOptions.of(f, 1, 1, 0).withShape(shape), taskRanks, featureRanks, lambdas, holdout,
+                TenMtlSelection.Rule.ONE_STANDARD_ERROR, progress::line));
         Output.emit(output, TenMtlJson.write(out.result(), out.table()), spec.commandLine().getOut());
         TenMtlSelection.Row chosen = out.table().stream().filter(TenMtlSelection.Row::chosen).findFirst().orElseThrow();
         progress.line(String.format(Locale.ROOT, "chosen (1-SE rule, smallest ranks): R0=%d R1=%d lambda=%g, validation %s %.5f (se %.5f)",

@@ -58,7 +58,7 @@ final class TenMtlFitCommand implements Callable<Integer> {
             case "random" -> TenMtlOptions.Init.RANDOM;
             default -> throw new ExitCodes.UsageException("unknown init '" + init + "'; expected local or random");
         };
-        TenMtlOptions options = TenMtlData.usage(() -> new TenMtlOptions(f, taskRank, featureRank, lambda, 1e-6, !noShared, start, 200, 1e-5, seed, shape));
+        TenMtlOptions options = TenMtlData.usage(() -> new TenMtlOptions(f, taskRank, featureRank, lambda, 1e-6, !noShared, start, 200, 1e-5, seed, shape, 0.0));
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         MultiTaskData data = TenMtlData.load(dataOptions, f, progress);
         progress.line("tenmtl fit " + data + ": " + f.cliName() + ", shape " + shape + ", R0=" + taskRank + " R1=" + featureRank + " lambda=" + lambda);

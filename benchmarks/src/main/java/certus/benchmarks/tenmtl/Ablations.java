@@ -95,7 +95,7 @@ public final class Ablations {
                 TenMtlSimulator.Synthetic s = TenMtlSimulator.simulate(seed, TASKS, FEATURES, TRAIN_ROWS, TEST_ROWS, Family.GAUSSIAN);
                 TenMtlOptions base = TenMtlOptions.of(Family.GAUSSIAN, 2, 2, LAMBDA);
                 TenMtlOptions o = start == 0 ? base : new TenMtlOptions(base.family(), 2, 2, LAMBDA, base.ridgeF(), true,
-                        TenMtlOptions.Init.RANDOM, base.maxSweeps(), base.tolerance(), start, base.shape());
+                        TenMtlOptions.Init.RANDOM, base.maxSweeps(), base.tolerance(), start, base.shape(), 0.0);
                 TenMtlModel fit = TenMtlFitter.fit(s.train(), o);
                 MultiTaskLinearModel m = MultiTaskLinearModel.of(fit);
                 err += s.relativeError(m) / seeds;

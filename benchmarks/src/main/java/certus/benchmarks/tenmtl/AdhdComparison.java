@@ -6,11 +6,7 @@ import certus.data.MultiTaskData;
 import certus.data.TaskData;
 import certus.estimators.Metrics;
 import certus.estimators.glm.Family;
-import certus.estimators.tenmtl.Baselines;
 import certus.estimators.tenmtl.MultiTaskLinearModel;
-import certus.estimators.tenmtl.PredictorShape;
-import certus.estimators.tenmtl.TenMtl;
-import certus.estimators.tenmtl.TenMtlSelection;
 import certus.tensor.DenseMatrix;
 
 import java.nio.file.Path;
@@ -23,16 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
  * Issue 5, point 3: TenMTL against Local, Global, LR-Tucker and SVD-ASO for ADHD classification on ADHD-200 regional
  * ALFF (116 AAL regions), tasks = the NYU and Peking sites, logistic loss. Protocol (tenmtl.md §6 [RECON]): repeated
  * stratified 5-fold CV within each site (folds balanced by site and label); inside every training fold the features are
- * standardized per site with that fold's statistics (site scales differ ~10x), each method's hyperparameters are chosen
- * on a seeded 30% holdout of the training fold (log-loss; the 1-SE rule for TenMTL and LR-Tucker) and the method is
- * refitted on the whole training fold. Scored per site by accuracy and AUC of the out-of-fold predictions of a repeat;
+ * standardized per site with that fold's statistics (site scales differ ~10x), the fold's rows are shuffled (seeded) and
+ * every method is tuned and refitted as {@link MethodSuite} does (best holdout log-loss on the fold's last 30%). Scored per site by accuracy and AUC of the out-of-fold predictions of a repeat;
  * the table reports mean ± sd over repeats, with the majority-class rate as the chance reference.
  *
  * <p>The data carry regional scalars, not connectivity matrices, so predictors are vectors here (the tensor-predictor
@@ -48,6 +42,9 @@ public final class AdhdComparison {
     /** One Lasso grid for every method. */
     private static final List<Double> LAMBDAS = List.of(0.1, 0.03, 0.01, 0.003);
     private static final double HOLDOUT = 0.3;
+    /** TenMTL's ridge on factors and core: without it the bilinear Lasso lets separable fits diverge (see TenMtlOptions). */
+    private static final double FACTOR_RIDGE = 0.1;
+    private static final MethodSuite SUITE = new MethodSuite(Family.BINOMIAL, TASK_RANKS, FEATURE_RANKS, LAMBDAS, List.of(1, 2), HOLDOUT, FACTOR_RIDGE);
     private static final Set<String> NOT_FEATURES = Set.of("scandir_id", "row_in_source_mat", "dx_code", "adhd_index", "inattentive",
             "hyper_impulsive", "gender", "age", "handedness", "med_status");
 
@@ -139,7 +136,7 @@ public final class AdhdComparison {
             }
             MultiTaskData trainData = new MultiTaskData(data.featureNames(), train);
             MultiTaskData testData = new MultiTaskData(data.featureNames(), test);
-            Map<String, MultiTaskLinearModel> models = fitAll(trainData);
+            Map<String, MultiTaskLinearModel> models = SUITE.fitAll(trainData);
             for (Map.Entry<String, MultiTaskLinearModel> e : models.entrySet()) {
                 double[][] p = out.computeIfAbsent(e.getKey(), key -> new double[data.taskCount()][]);
                 for (int i = 0; i < data.taskCount(); i++) {
@@ -154,43 +151,6 @@ public final class AdhdComparison {
             System.err.printf(Locale.ROOT, "  repeat %d fold %d/%d%n", seed, k + 1, FOLDS);
         }
         return out;
-    }
-
-    /** Every method fitted on one training fold (features already standardized per site). */
-    static Map<String, MultiTaskLinearModel> fitAll(MultiTaskData train) {
-        Family b = Family.BINOMIAL;
-        Map<String, MultiTaskLinearModel> out = new LinkedHashMap<>();
-        out.put("TenMTL", TenMtlSelection.select(train, b, PredictorShape.VECTOR, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, true, s -> { })
-                .result().raw());
-        out.put("LR-Tucker", TenMtlSelection.select(train, b, PredictorShape.VECTOR, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, false, s -> { })
-                .result().raw());
-        List<Function<MultiTaskData, MultiTaskLinearModel>> local = new ArrayList<>();
-        List<Function<MultiTaskData, MultiTaskLinearModel>> global = new ArrayList<>();
-        for (double lambda : LAMBDAS) {
-            local.add(d -> Baselines.local(d, b, lambda, 1e-4));
-            global.add(d -> Baselines.global(d, b, lambda, 0));
-        }
-        List<Function<MultiTaskData, MultiTaskLinearModel>> aso = new ArrayList<>();
-        for (int h : new int[]{1, 2}) for (double ridge : new double[]{0.1, 1.0}) aso.add(d -> Baselines.svdAso(d, b, h, ridge, 5));
-        out.put("Local", tuned(train, local));
-        out.put("Global", tuned(train, global));
-        out.put("SVD-ASO", tuned(train, aso));
-        return out;
-    }
-
-    /** The candidate with the best holdout log-loss, refitted on all of {@code train}. */
-    private static MultiTaskLinearModel tuned(MultiTaskData train, List<Function<MultiTaskData, MultiTaskLinearModel>> candidates) {
-        MultiTaskData[] inner = TenMtlSelection.split(train, HOLDOUT);
-        double best = Double.POSITIVE_INFINITY;
-        Function<MultiTaskData, MultiTaskLinearModel> chosen = candidates.get(0);
-        for (Function<MultiTaskData, MultiTaskLinearModel> c : candidates) {
-            double s = Arrays.stream(TenMtlSelection.scores(c.apply(inner[0]), inner[1], Family.BINOMIAL)).average().orElseThrow();
-            if (s < best) {
-                best = s;
-                chosen = c;
-            }
-        }
-        return chosen.apply(train);
     }
 
     /** Per site, rows of each label dealt round-robin to folds after a seeded shuffle. */

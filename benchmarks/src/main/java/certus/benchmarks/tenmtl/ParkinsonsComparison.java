@@ -5,10 +5,7 @@ import certus.data.MultiTaskCsvReader;
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
 import certus.estimators.glm.Family;
-import certus.estimators.tenmtl.Baselines;
 import certus.estimators.tenmtl.MultiTaskLinearModel;
-import certus.estimators.tenmtl.PredictorShape;
-import certus.estimators.tenmtl.TenMtl;
 import certus.estimators.tenmtl.TenMtlSelection;
 
 import java.nio.file.Path;
@@ -20,15 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 
 /**
  * Issue 5, point 2: TenMTL against Local, Global, LR-Tucker and SVD-ASO on Parkinson's telemonitoring (task = subject,
  * response motor or total UPDRS, all 19 other columns as features incl. test_time). Protocol (tenmtl.md §6 [RECON]):
  * split 0 is per subject chronological (rows sorted by test_time, first 70% train); splits 1..R are random per-subject
- * 70/30 splits. Every method's hyperparameters are chosen inside the training part only (its last 30% held out, the
- * 1-SE rule for TenMTL/LR-Tucker, the best score for the baselines), refitted on the whole training part, and scored
- * by the mean over subjects of the per-subject test RMSE.
+ * 70/30 splits. Every method is tuned inside the training part only and refitted on it as {@link MethodSuite} does,
+ * and scored by the mean over subjects of the per-subject test RMSE.
  *
  * <p>Usage: {@code java -cp benchmarks.jar certus.benchmarks.tenmtl.ParkinsonsComparison CSV motor_UPDRS|total_UPDRS RANDOM_SPLITS}
  */
@@ -74,43 +69,9 @@ public final class ParkinsonsComparison {
     /** Test RMSE (mean over subjects) of every method fitted on {@code train}. */
     static Map<String, Double> evaluate(MultiTaskData train, MultiTaskData test) {
         Map<String, Double> out = new LinkedHashMap<>();
-        Family g = Family.GAUSSIAN;
-        TenMtl.Result ten = TenMtlSelection.select(train, g, PredictorShape.VECTOR, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, true, s -> { }).result();
-        out.put("TenMTL", rmse(ten.raw(), test));
-        TenMtl.Result lr = TenMtlSelection.select(train, g, PredictorShape.VECTOR, TASK_RANKS, FEATURE_RANKS, LAMBDAS, HOLDOUT, false, s -> { }).result();
-        out.put("LR-Tucker", rmse(lr.raw(), test));
-        List<Function<MultiTaskData, MultiTaskLinearModel>> local = new ArrayList<>();
-        List<Function<MultiTaskData, MultiTaskLinearModel>> global = new ArrayList<>();
-        for (double lambda : LAMBDAS) {
-            local.add(d -> Baselines.local(d, g, lambda, 1e-4));
-            global.add(d -> Baselines.global(d, g, lambda, 0));
-        }
-        List<Function<MultiTaskData, MultiTaskLinearModel>> aso = new ArrayList<>();
-        for (int h : new int[]{1, 2, 3}) for (double ridge : new double[]{0.1, 1.0}) aso.add(d -> Baselines.svdAso(d, g, h, ridge, 5));
-        out.put("Local", rmse(tuned(train, local), test));
-        out.put("Global", rmse(tuned(train, global), test));
-        out.put("SVD-ASO", rmse(tuned(train, aso), test));
+        new MethodSuite(Family.GAUSSIAN, TASK_RANKS, FEATURE_RANKS, LAMBDAS, List.of(1, 2, 3), HOLDOUT, 0.0).fitAll(train)
+                .forEach((name, model) -> out.put(name, rmse(model, test)));
         return out;
-    }
-
-    /**
-     * The candidate (a baseline with one hyperparameter setting) with the best score on the inner holdout, refitted on all
-     * of {@code train}; every fit sees standardized features and is reported on the raw scale.
-     */
-    private static MultiTaskLinearModel tuned(MultiTaskData train, List<Function<MultiTaskData, MultiTaskLinearModel>> candidates) {
-        MultiTaskData[] inner = TenMtlSelection.split(train, HOLDOUT);
-        TenMtl.Scaling innerScale = TenMtl.Scaling.of(inner[0]);
-        double best = Double.POSITIVE_INFINITY;
-        Function<MultiTaskData, MultiTaskLinearModel> chosen = candidates.get(0);
-        for (Function<MultiTaskData, MultiTaskLinearModel> c : candidates) {
-            double s = mean(TenMtlSelection.scores(innerScale.toRaw(c.apply(innerScale.apply(inner[0]))), inner[1], Family.GAUSSIAN));
-            if (s < best) {
-                best = s;
-                chosen = c;
-            }
-        }
-        TenMtl.Scaling scale = TenMtl.Scaling.of(train);
-        return scale.toRaw(chosen.apply(scale.apply(train)));
     }
 
     private static double rmse(MultiTaskLinearModel m, MultiTaskData test) {

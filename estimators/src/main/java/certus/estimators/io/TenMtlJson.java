@@ -44,6 +44,7 @@ public final class TenMtlJson {
         opts.put("tolerance", o.tolerance());
         opts.put("seed", o.seed());
         opts.put("shape", o.shape().toString());
+        opts.put("factor_ridge", o.factorRidge());
         ArrayNode features = root.putArray("features");
         r.features().forEach(features::add);
         ArrayNode tasks = root.putArray("tasks");
@@ -106,7 +107,8 @@ public final class TenMtlJson {
         TenMtlOptions options = new TenMtlOptions(family, o.path("task_rank").asInt(), o.path("feature_rank").asInt(), o.path("lambda").asDouble(),
                 o.path("ridge_f").asDouble(), o.path("shared").asBoolean(true),
                 TenMtlOptions.Init.valueOf(o.path("init").asText("local_hosvd").toUpperCase(Locale.ROOT)), o.path("max_sweeps").asInt(200),
-                o.path("tolerance").asDouble(1e-5), o.path("seed").asLong(1), shape(o.path("shape").asText("vector"), role, file));
+                o.path("tolerance").asDouble(1e-5), o.path("seed").asLong(1), shape(o.path("shape").asText("vector"), role, file),
+                o.path("factor_ridge").asDouble(0.0));
         List<String> features = new ArrayList<>();
         root.path("features").forEach(n -> features.add(n.asText()));
         List<String> tasks = new ArrayList<>();

@@ -71,11 +71,11 @@ public final class TenMtlFitter {
             }
             f += loss / t.rows();
         }
-        for (double[][] u : s.factors) f += o.lambda() * l1(u);
-        f += o.lambda() * l1(s.core);
+        for (double[][] u : s.factors) f += o.lambda() * l1(u) + 0.5 * o.factorRidge() * sumSquares(u);
+        f += o.lambda() * l1(s.core) + 0.5 * o.factorRidge() * sumSquares(s.core);
         int first = o.shared() ? 1 : 0;
         for (double[] row : s.u0) {
-            for (int a = first; a < row.length; a++) f += o.lambda() * Math.abs(row[a]) + 0.5 * o.ridgeF() * row[a] * row[a];
+            for (int a = first; a < row.length; a++) f += o.lambda() * Math.abs(row[a]) + 0.5 * taskRidge(o) * row[a] * row[a];
         }
         return f;
     }
@@ -84,7 +84,7 @@ public final class TenMtlFitter {
     private static TuckerState updateFactor(MultiTaskData data, TenMtlOptions o, TuckerState s, int m) {
         double[] start = s.vecFactor(m);
         Pooled d = pooled(data, (i, x, row) -> s.factorRow(m, i, x, row), start.length, s);
-        LassoGlm.Fit f = LassoGlm.fit(d.problem(o, null, 0), 0.0, start, INNER_TOLERANCE, INNER_PASSES);
+        LassoGlm.Fit f = LassoGlm.fit(d.problem(o, null, o.factorRidge()), 0.0, start, INNER_TOLERANCE, INNER_PASSES);
         TuckerState c = s.copy();
         c.unvecFactor(m, f.beta());
         return c;
@@ -94,7 +94,7 @@ public final class TenMtlFitter {
     private static TuckerState updateCore(MultiTaskData data, TenMtlOptions o, TuckerState s) {
         double[] start = s.vecCore();
         Pooled d = pooled(data, s::coreRow, start.length, s);
-        LassoGlm.Fit f = LassoGlm.fit(d.problem(o, null, 0), 0.0, start, INNER_TOLERANCE, INNER_PASSES);
+        LassoGlm.Fit f = LassoGlm.fit(d.problem(o, null, o.factorRidge()), 0.0, start, INNER_TOLERANCE, INNER_PASSES);
         TuckerState c = s.copy();
         c.unvecCore(f.beta());
         return c;
@@ -124,7 +124,7 @@ public final class TenMtlFitter {
         for (int a = 0; a < free; a++) start[a] = s.u0[i][a + first];
         // LassoGlm's default weights 1/n_i and its (ridge/2)||beta||^2 match this task's share of the objective exactly.
         LassoGlm.Problem pr = new LassoGlm.Problem(DenseMatrix.fromRows(rows), t.y(), offset, null, o.family(), o.lambda(), null,
-                o.ridgeF(), true);
+                taskRidge(o), true);
         LassoGlm.Fit f = LassoGlm.fit(pr, s.b[i], start, INNER_TOLERANCE, INNER_PASSES);
         TuckerState c = s.copy();
         for (int a = 0; a < free; a++) c.u0[i][a + first] = f.beta()[a];
@@ -194,6 +194,17 @@ public final class TenMtlFitter {
         double[][] out = new double[m.rows()][];
         for (int i = 0; i < m.rows(); i++) out[i] = m.row(i);
         return out;
+    }
+
+    /** Ridge on the distinct task factors F0: the spec's small mu plus the factor ridge (which must reach every factor). */
+    private static double taskRidge(TenMtlOptions o) {
+        return o.ridgeF() + o.factorRidge();
+    }
+
+    private static double sumSquares(double[][] a) {
+        double s = 0;
+        for (double[] row : a) for (double v : row) s += v * v;
+        return s;
     }
 
     private static double l1(double[][] a) {

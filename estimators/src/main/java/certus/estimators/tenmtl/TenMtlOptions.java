@@ -17,16 +17,23 @@ import certus.estimators.glm.Family;
  * @param seed         seed of the random initialization
  * @param shape        the predictor's shape: a vector, or an order-M tensor whose row-major entries are the features;
  *                     every feature mode gets rank {@code featureRank} (capped at its dimension)
+ * @param factorRidge  ridge (mu/2)(sum_m ||U_m||_F^2 + ||G||_F^2 + ||F0||_F^2) on every factor and the core [DESIGN, beyond
+ *                     the spec]. Without it the Lasso terms are scale-invariant in a product (u g with lambda(|u| + |g|)
+ *                     costs 2 lambda sqrt(|u g|)), a penalty that grows like the square root of the coefficients and
+ *                     does not stop a separable logistic fit from diverging; a ridge on both factors adds a cost that grows
+ *                     linearly (min over scalings of (mu/2)(|u|^2 + |g|^2) = mu |u g|). 0 = the spec's objective.
  */
 public record TenMtlOptions(Family family, int taskRank, int featureRank, double lambda, double ridgeF, boolean shared, Init init,
-                            int maxSweeps, double tolerance, long seed, PredictorShape shape) {
+                            int maxSweeps, double tolerance, long seed, PredictorShape shape, double factorRidge) {
     /** How the factors start. */
     public enum Init { LOCAL_HOSVD, RANDOM }
 
     public TenMtlOptions {
         if (taskRank < 1) throw new IllegalArgumentException("task rank R0 must be >= 1, got " + taskRank);
         if (featureRank < 1) throw new IllegalArgumentException("feature rank R1 must be >= 1, got " + featureRank);
-        if (!(lambda >= 0) || !(ridgeF >= 0)) throw new IllegalArgumentException("lambda and ridgeF must be >= 0");
+        if (!(lambda >= 0) || !(ridgeF >= 0) || !(factorRidge >= 0)) {
+            throw new IllegalArgumentException("lambda, ridgeF and factorRidge must be >= 0");
+        }
         if (maxSweeps < 1) throw new IllegalArgumentException("maxSweeps must be >= 1, got " + maxSweeps);
         if (shape == null) shape = PredictorShape.VECTOR;
     }
@@ -40,18 +47,27 @@ public record TenMtlOptions(Family family, int taskRank, int featureRank, double
 
     /** TenMTL defaults of tenmtl.md §2-3: mu = 1e-6, 200 sweeps, relative tolerance 1e-5, local + HOSVD start. */
     public static TenMtlOptions of(Family family, int taskRank, int featureRank, double lambda) {
-        return new TenMtlOptions(family, taskRank, featureRank, lambda, 1e-6, true, Init.LOCAL_HOSVD, 200, 1e-5, 1L, PredictorShape.VECTOR);
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, 1e-6, true, Init.LOCAL_HOSVD, 200, 1e-5, 1L, PredictorShape.VECTOR, 0.0);
     }
 
     public TenMtlOptions withShared(boolean v) {
-        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, v, init, maxSweeps, tolerance, seed, shape);
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, v, init, maxSweeps, tolerance, seed, shape, factorRidge);
     }
 
     public TenMtlOptions withShape(PredictorShape v) {
-        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, init, maxSweeps, tolerance, seed, v);
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, init, maxSweeps, tolerance, seed, v, factorRidge);
+    }
+
+    /** These settings at another grid point of the selection (ranks and lambda). */
+    public TenMtlOptions withGridPoint(int r0, int r1, double l) {
+        return new TenMtlOptions(family, r0, r1, l, ridgeF, shared, init, maxSweeps, tolerance, seed, shape, factorRidge);
+    }
+
+    public TenMtlOptions withFactorRidge(double v) {
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, init, maxSweeps, tolerance, seed, shape, v);
     }
 
     public TenMtlOptions withInit(Init v) {
-        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, v, maxSweeps, tolerance, seed, shape);
+        return new TenMtlOptions(family, taskRank, featureRank, lambda, ridgeF, shared, v, maxSweeps, tolerance, seed, shape, factorRidge);
     }
 }

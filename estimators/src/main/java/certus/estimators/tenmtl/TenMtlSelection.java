@@ -19,6 +19,13 @@ import java.util.function.Consumer;
 public final class TenMtlSelection {
     private TenMtlSelection() {}
 
+    /**
+     * How the grid point is picked from the validation table: the 1-SE rule (smallest ranks, then largest lambda, among
+     * points within one standard error of the best; the CLI default) or simply the best mean score (what a comparison
+     * with baselines tuned by their best score should use, so no method gets a different rule).
+     */
+    public enum Rule { ONE_STANDARD_ERROR, BEST }
+
     /** One grid point's validation result. */
     public record Row(int taskRank, int featureRank, double lambda, double mean, double se, boolean chosen) {}
 
@@ -32,17 +39,30 @@ public final class TenMtlSelection {
 
     public static Outcome select(MultiTaskData data, Family family, List<Integer> taskRanks, List<Integer> featureRanks,
                                  List<Double> lambdas, double holdout, Consumer<String> progress) {
-        return select(data, family, PredictorShape.VECTOR, taskRanks, featureRanks, lambdas, holdout, true, progress);
+        return select(data, TenMtlOptions.of(family, 1, 1, 0), taskRanks, featureRanks, lambdas, holdout, Rule.ONE_STANDARD_ERROR, progress);
     }
 
     /**
-     * As above for predictors of the given shape; {@code shared = false} selects and fits the LR-Tucker baseline (no
-     * shared/distinct split). Feature ranks above every feature dimension are skipped (they would repeat a smaller one).
+     * As above with every other setting (family, shape, shared/distinct split — {@code false} gives the LR-Tucker
+     * baseline —, factor ridge, sweeps) taken from {@code template}, and the given rule.
      */
-    public static Outcome select(MultiTaskData data, Family family, PredictorShape shape, List<Integer> taskRanks, List<Integer> featureRanks,
-                                 List<Double> lambdas, double holdout, boolean shared, Consumer<String> progress) {
+    public static Outcome select(MultiTaskData data, TenMtlOptions template, List<Integer> taskRanks, List<Integer> featureRanks,
+                                 List<Double> lambdas, double holdout, Rule rule, Consumer<String> progress) {
+        List<Row> rows = validate(data, template, taskRanks, featureRanks, lambdas, holdout, progress);
+        Row chosen = choose(rows, rule);
+        List<Row> table = new ArrayList<>();
+        for (Row r : rows) table.add(new Row(r.taskRank(), r.featureRank(), r.lambda(), r.mean(), r.se(), r == chosen));
+        return new Outcome(refit(data, template, chosen), table);
+    }
+
+    /**
+     * The validation table: every grid point fitted on each task's first rows and scored on its held-out last share.
+     * Feature ranks above every feature dimension are skipped (they would repeat a smaller one).
+     */
+    public static List<Row> validate(MultiTaskData data, TenMtlOptions template, List<Integer> taskRanks, List<Integer> featureRanks,
+                                     List<Double> lambdas, double holdout, Consumer<String> progress) {
         if (!(holdout > 0 && holdout < 1)) throw new IllegalArgumentException("holdout share must be in (0, 1), got " + holdout);
-        int maxDimension = java.util.Arrays.stream(shape.resolve(data.featureCount())).max().orElseThrow();
+        int maxDimension = java.util.Arrays.stream(template.shape().resolve(data.featureCount())).max().orElseThrow();
         MultiTaskData[] split = split(data, holdout);
         List<Row> rows = new ArrayList<>();
         int total = taskRanks.size() * featureRanks.size() * lambdas.size();
@@ -51,9 +71,8 @@ public final class TenMtlSelection {
             for (int r1 : featureRanks) {
                 if (r1 > maxDimension) continue;
                 for (double lambda : lambdas) {
-                    TenMtlOptions o = TenMtlOptions.of(family, r0, r1, lambda).withShared(shared).withShape(shape);
-                    TenMtl.Result fit = TenMtl.fit(split[0], o);
-                    double[] scores = scores(fit.raw(), split[1], family);
+                    TenMtl.Result fit = TenMtl.fit(split[0], template.withGridPoint(r0, r1, lambda));
+                    double[] scores = scores(fit.raw(), split[1], template.family());
                     double mean = 0;
                     for (double s : scores) mean += s / scores.length;
                     double var = 0;
@@ -65,14 +84,21 @@ public final class TenMtlSelection {
                 }
             }
         }
+        return rows;
+    }
+
+    /** The grid point the rule picks from a validation table. */
+    public static Row choose(List<Row> rows, Rule rule) {
         Row best = rows.stream().min(Comparator.comparingDouble(Row::mean)).orElseThrow();
-        Row chosen = rows.stream().filter(r -> r.mean() <= best.mean() + best.se())
+        if (rule == Rule.BEST) return best;
+        return rows.stream().filter(r -> r.mean() <= best.mean() + best.se())
                 .min(Comparator.comparingInt((Row r) -> r.taskRank() * r.featureRank()).thenComparing(Row::lambda, Comparator.reverseOrder()))
                 .orElseThrow();
-        List<Row> table = new ArrayList<>();
-        for (Row r : rows) table.add(new Row(r.taskRank(), r.featureRank(), r.lambda(), r.mean(), r.se(), r == chosen));
-        TenMtl.Result fit = TenMtl.fit(data, TenMtlOptions.of(family, chosen.taskRank(), chosen.featureRank(), chosen.lambda()).withShared(shared).withShape(shape));
-        return new Outcome(fit, table);
+    }
+
+    /** The chosen grid point fitted on all of {@code data}. */
+    public static TenMtl.Result refit(MultiTaskData data, TenMtlOptions template, Row chosen) {
+        return TenMtl.fit(data, template.withGridPoint(chosen.taskRank(), chosen.featureRank(), chosen.lambda()));
     }
 
     /** Per-task validation score: RMSE (Gaussian) or mean log-loss (binomial). */

@@ -54,7 +54,7 @@ class LimitingCasesTest {
         int tasks = 3;
         int p = 3;
         MultiTaskData d = data(5, tasks, p, 25);
-        TenMtlOptions o = new TenMtlOptions(Family.GAUSSIAN, tasks, p, 0.0, 0.0, false, TenMtlOptions.Init.LOCAL_HOSVD, 2000, 1e-14, 1L, PredictorShape.VECTOR);
+        TenMtlOptions o = new TenMtlOptions(Family.GAUSSIAN, tasks, p, 0.0, 0.0, false, TenMtlOptions.Init.LOCAL_HOSVD, 2000, 1e-14, 1L, PredictorShape.VECTOR, 0.0);
         TenMtlModel m = TenMtlFitter.fit(d, o);
         for (int i = 0; i < tasks; i++) {
             double[] ols = ols(d.task(i));
