@@ -74,12 +74,18 @@ class MlpGradientCheckTest {
         return false;
     }
 
-    private static String block(Mlp mlp, int index) {
+    /** Block id of a parameter index: 2l for layer l's weights, 2l + 1 for its biases. */
+    private static int block(Mlp mlp, int index) {
         for (int l = 0; l < mlp.layerCount(); l++) {
-            if (index < mlp.biasOffset(l)) return "layer " + l + " weight " + (index - mlp.weightOffset(l));
-            if (l + 1 == mlp.layerCount() || index < mlp.weightOffset(l + 1)) return "layer " + l + " bias " + (index - mlp.biasOffset(l));
+            if (index < mlp.biasOffset(l)) return 2 * l;
+            if (index < mlp.biasOffset(l) + mlp.fanOut(l)) return 2 * l + 1;
         }
         throw new AssertionError(index);
+    }
+
+    private static String describe(Mlp mlp, int index) {
+        int b = block(mlp, index), l = b / 2;
+        return b % 2 == 0 ? "layer " + l + " weight " + (index - mlp.weightOffset(l)) : "layer " + l + " bias " + (index - mlp.biasOffset(l));
     }
 
     /** Checks every coordinate; returns the number skipped near ReLU kinks. */
@@ -100,9 +106,8 @@ class MlpGradientCheckTest {
             }
             double numeric = (c.loss(plus, c.x()) - c.loss(minus, c.x())) / (2 * H);
             double err = relativeError(g.parameters()[k], numeric);
-            assertTrue(err < RELATIVE_TOLERANCE, mlp + " " + block(mlp, k) + ": analytic " + g.parameters()[k] + " numeric " + numeric);
-            String b = block(mlp, k);
-            seen[2 * Integer.parseInt(b.split(" ")[1]) + (b.contains("bias") ? 1 : 0)]++;
+            assertTrue(err < RELATIVE_TOLERANCE, mlp + " " + describe(mlp, k) + ": analytic " + g.parameters()[k] + " numeric " + numeric);
+            seen[block(mlp, k)]++;
         }
         double[] x = c.x().toColumnMajor();
         int n = c.x().rows();
