@@ -8,6 +8,7 @@ import certus.solver.Model;
 import certus.solver.io.LeastSquaresForm;
 import certus.solver.io.LpWriter;
 import certus.solver.io.MpsWriter;
+import certus.solver.io.StartWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the model here (atomically) instead of stdout.")
     Path output;
 
+    @Option(names = "--start", paramLabel = "FILE",
+            description = "Also write the heuristic warm start as a MIP start ('name value' lines: Gurobi .mst, SCIP .sol), atomically.")
+    Path start;
+
     @Override
     public Integer call() {
         String fmt = format.strip().toLowerCase(Locale.ROOT);
@@ -75,7 +80,16 @@ final class ExportCommand implements Callable<Integer> {
         ExportedModel exported = certifier.exportBigM(loaded.data());
         Model model = exported.model();
         String text = fmt.equals("mps") ? MpsWriter.write(model, exported.header(), form) : LpWriter.write(model, exported.header(), form);
+        String startText = null;
+        if (start != null) {
+            if (!model.hasHint()) throw new ExitCodes.UsageException("no warm start to write: the heuristic found no solution");
+            startText = StartWriter.write(model, exported.header(), form);
+        }
         Output.emit(output, text, spec.commandLine().getOut());
+        if (startText != null) {
+            Output.emit(start, startText, spec.commandLine().getOut());
+            progress.line("wrote the warm start to " + start);
+        }
         progress.line(String.format(Locale.ROOT, "wrote %s: %d variables (%d integer), %d rows; M %.6g (%s)", output == null ? "stdout" : output,
                 model.variableCount(), model.variables().stream().filter(v -> v.isInteger()).count(), model.constraints().size(),
                 exported.maxM(), exported.mKind().name().toLowerCase(Locale.ROOT)));

@@ -75,6 +75,38 @@ class ExportCommandTest {
     }
 
     @Test
+    void startFileIsAFeasiblePointOfTheReimportedModelWithTheStatedObjective() throws IOException {
+        Path mps = dir.resolve("start-model.mps");
+        Path start = dir.resolve("start.mst");
+        Cli.Result e = Cli.run("export", "--format", "mps", "-o", mps.toString(), "--start", start.toString(), "--data", data.toString(),
+                "--s", "2", "--ridge", "0.05", "--zbar", "0.1");
+        assertEquals(0, e.exit(), e.toString());
+        java.util.List<String> lines = Files.readAllLines(start);
+        assertTrue(lines.get(0).startsWith("# MIP start"), lines.get(0));
+        double stated = Double.parseDouble(lines.get(0).replaceAll(".*objective at this point ([^)]+)\\).*", "$1"));
+        java.util.Map<String, Double> values = new java.util.HashMap<>();
+        for (String line : lines) {
+            if (line.startsWith("#")) continue;
+            String[] parts = line.split(" ");
+            assertEquals(2, parts.length, line);
+            values.put(parts[0], Double.parseDouble(parts[1]));
+        }
+        Model back = MpsReader.read(mps);
+        double[] x = new double[back.variableCount()];
+        for (int j = 0; j < x.length; j++) {
+            String name = back.variable(j).name();
+            assertTrue(values.containsKey(name), "start has a value for every column, missing " + name);
+            x[j] = values.get(name);
+        }
+        assertEquals(back.variableCount(), values.size(), "no names outside the model");
+        assertTrue(back.maxViolation(x) <= 1e-7, "the start is feasible in the file's model: violation " + back.maxViolation(x));
+        assertEquals(stated, back.objective().evaluate(x), 1e-9 * Math.max(1, Math.abs(stated)), "objective recomputed from the MPS file");
+        for (var v : back.variables()) {
+            if (v.isInteger()) assertEquals(Math.rint(x[v.index()]), x[v.index()], 0.0, "integral start value for " + v.name());
+        }
+    }
+
+    @Test
     void lpExportGoesToStdoutWithHeaderAndRidgeZeroSaysTheMIsChecked() {
         Cli.Result r = Cli.run("export", "--format", "LP", "--data", data.toString(), "--s", "2");
         assertEquals(0, r.exit(), r.toString());

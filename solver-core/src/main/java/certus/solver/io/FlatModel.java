@@ -25,9 +25,10 @@ import java.util.Set;
  * @param variables the (bridged) model's variables under their file names
  * @param quadratic merged terms {@code coefficient * x_i * x_j}, i &lt;= j (the {@link QuadraticTerm} convention)
  * @param form      the least-squares form actually written (RESIDUAL or EXPANDED; RESIDUAL when there were none)
+ * @param hint      the model's hint extended to the bridged variables (residuals), or null
  */
 record FlatModel(String name, List<Variable> variables, String objectiveName, List<Row> rows, double[] objective,
-                 double objectiveConstant, List<QuadraticTerm> quadratic, LeastSquaresForm form, int originalVariables) {
+                 double objectiveConstant, List<QuadraticTerm> quadratic, LeastSquaresForm form, int originalVariables, double[] hint) {
 
     /** {@code lower <= sum coefficients * x[variables] <= upper} with a file-safe name. */
     record Row(String name, int[] variables, double[] coefficients, double lower, double upper) {}
@@ -73,7 +74,8 @@ record FlatModel(String name, List<Variable> variables, String objectiveName, Li
         List<Variable> variables = new ArrayList<>();
         for (Variable v : flat.variables()) variables.add(new Variable(v.index(), columnNames.get(v.index()), v.type(), v.lower(), v.upper()));
         return new FlatModel(sanitize(model.name(), "model"), variables, uniqueRows.get(0), rows, objective,
-                lin.constant(), quadratic, model.objective().leastSquares().isEmpty() ? LeastSquaresForm.RESIDUAL : form, model.variableCount());
+                lin.constant(), quadratic, model.objective().leastSquares().isEmpty() ? LeastSquaresForm.RESIDUAL : form, model.variableCount(),
+                flat.hint());
     }
 
     /**
