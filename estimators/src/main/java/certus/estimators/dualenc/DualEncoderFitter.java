@@ -161,15 +161,23 @@ public final class DualEncoderFitter {
         coef.betaBar = CenterUpdate.center(coef.beta, equal, CenterUpdate.Mode.MEAN);
     }
 
-    /** Spec §3b on full-batch training latents; returns the mean over tasks of the training MSE afterwards. */
+    /**
+     * Spec §3b on full-batch training latents (or the joint step when asked); returns the mean over tasks of the
+     * training MSE afterwards.
+     */
     private double coefficientStep() {
-        double total = 0;
+        DenseMatrix[] h = new DenseMatrix[tasks], z = new DenseMatrix[tasks];
         for (int r = 0; r < tasks; r++) {
-            DenseMatrix h = specific.forward(sParams[r], trainX[r]).output();
-            DenseMatrix z = shared.forward(cParams, trainX[r]).output();
-            CoefficientStep.run(h, z, trainY[r], coef, r, penalties[r], o.proxSteps());
-            total += mse(coef.predict(r, h, z), trainY[r]);
+            h[r] = specific.forward(sParams[r], trainX[r]).output();
+            z[r] = shared.forward(cParams, trainX[r]).output();
         }
+        if (o.jointCenterStep()) {
+            JointCoefficientStep.run(h, z, trainY, coef, penalties, o.proxSteps(), o.alphaCenter());
+        } else {
+            for (int r = 0; r < tasks; r++) CoefficientStep.run(h[r], z[r], trainY[r], coef, r, penalties[r], o.proxSteps());
+        }
+        double total = 0;
+        for (int r = 0; r < tasks; r++) total += mse(coef.predict(r, h[r], z[r]), trainY[r]);
         return total / tasks;
     }
 

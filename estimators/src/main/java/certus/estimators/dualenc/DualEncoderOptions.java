@@ -26,12 +26,15 @@ import java.util.List;
  * @param squared         true: ridge-to-center penalty λ||·||^2 instead of the group penalty λ||·||
  * @param centerMode      how the centers are updated (the geometric median fits the group penalty, the mean the squared)
  * @param alphaCenter     false: no alpha-to-center penalty (alphas are free; alphabar stays 0), see spec §1's note
+ * @param jointCenterStep true: the coefficient step also moves the centers along the loss gradient
+ *                        ({@link JointCoefficientStep}, [RECON] beyond the spec: the spec's block alternation stalls
+ *                        once every task is fused); the median/mean center step still follows. false: the spec's §3b
  */
 public record DualEncoderOptions(Architecture architecture, Activation activation, int q, int p, double lambdaO,
                                  double lambdaAlpha, double lambdaBeta, double omega, int epochs, int patience,
                                  int encoderSteps, int proxSteps, int batchSize, double learningRate,
                                  double validationShare, long seed, boolean squared, CenterUpdate.Mode centerMode,
-                                 boolean alphaCenter) {
+                                 boolean alphaCenter, boolean jointCenterStep) {
 
     /** Hidden layers of the encoders: chosen from the task sizes, or given. */
     public sealed interface Architecture permits Auto, Fixed {
@@ -82,60 +85,64 @@ public record DualEncoderOptions(Architecture architecture, Activation activatio
     /**
      * Spec §4 defaults: automatic depth, ReLU, q = 4, p = 8, λ_o = 0.1, λ_α = λ_β = 0.1 (mid-grid of the spec's log
      * grid 1e-3..1), ω = 1e-4, 300 epochs, patience 30, 5 Adam steps, 20 prox steps, batch 64, lr 1e-3, 20%
-     * validation, group penalty with geometric-median centers, alpha center on.
+     * validation, group penalty with geometric-median centers, alpha center on, the spec's per-task coefficient step.
      */
     public static DualEncoderOptions defaults(long seed) {
         return new DualEncoderOptions(new Auto(), Activation.RELU, 4, 8, 0.1, 0.1, 0.1, 1e-4, 300, 30, 5, 20, 64, 1e-3,
-                0.2, seed, false, CenterUpdate.Mode.GEOMETRIC_MEDIAN, true);
+                0.2, seed, false, CenterUpdate.Mode.GEOMETRIC_MEDIAN, true, false);
     }
 
     public DualEncoderOptions withArchitecture(Architecture v) {
-        return new DualEncoderOptions(v, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(v, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withActivation(Activation v) {
-        return new DualEncoderOptions(architecture, v, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, v, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withLatentSizes(int newQ, int newP) {
-        return new DualEncoderOptions(architecture, activation, newQ, newP, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, newQ, newP, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withPenalties(double newLambdaO, double newLambdaAlpha, double newLambdaBeta) {
-        return new DualEncoderOptions(architecture, activation, q, p, newLambdaO, newLambdaAlpha, newLambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, q, p, newLambdaO, newLambdaAlpha, newLambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withOmega(double v) {
-        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, v, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, v, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withSchedule(int newEpochs, int newPatience, int newEncoderSteps, int newProxSteps) {
-        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, newEpochs, newPatience, newEncoderSteps, newProxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, newEpochs, newPatience, newEncoderSteps, newProxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withBatchSize(int v) {
-        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, v, learningRate, validationShare, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, v, learningRate, validationShare, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withLearningRate(double v) {
-        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, v, validationShare, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, v, validationShare, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withValidationShare(double v) {
-        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, v, seed, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, v, seed, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withSeed(long v) {
-        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, v, squared, centerMode, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, v, squared, centerMode, alphaCenter, jointCenterStep);
     }
 
     /** The squared (ridge-to-center) penalty with mean centers, its matching center rule. */
     public DualEncoderOptions withSquaredPenalty() {
-        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, true, CenterUpdate.Mode.MEAN, alphaCenter);
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, true, CenterUpdate.Mode.MEAN, alphaCenter, jointCenterStep);
     }
 
     public DualEncoderOptions withAlphaCenter(boolean v) {
-        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, v);
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, v, jointCenterStep);
+    }
+
+    public DualEncoderOptions withJointCenterStep(boolean v) {
+        return new DualEncoderOptions(architecture, activation, q, p, lambdaO, lambdaAlpha, lambdaBeta, omega, epochs, patience, encoderSteps, proxSteps, batchSize, learningRate, validationShare, seed, squared, centerMode, alphaCenter, v);
     }
 
     /** λ_{α,r} for a task with n training rows (0 without the alpha center). */

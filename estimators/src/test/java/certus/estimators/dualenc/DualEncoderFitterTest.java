@@ -144,4 +144,18 @@ class DualEncoderFitterTest {
         assertTrue(strong < 1e-3, "mean squared correlation " + strong);
         assertTrue(none > 1e-2, "without the penalty: " + none);
     }
+
+    @Test
+    void jointCenterStepRefitsTheCommonCoefficientOfFusedTasks() {
+        DualEncoderSimulator.Synthetic syn = data(4, 4, 60);
+        DualEncoderOptions o = DualEncoderOptions.defaults(5).withPenalties(0.1, 1e6, 1e6).withValidationShare(0);
+        double[] start = DualEncoderFitter.fit(syn.train(), o.withSchedule(0, 30, 5, 20), null).betaCenter();
+        DualEncoderModel spec = DualEncoderFitter.fit(syn.train(), o.withSchedule(20, 30, 5, 20), null);
+        DualEncoderModel joint = DualEncoderFitter.fit(syn.train(), o.withSchedule(20, 30, 5, 20).withJointCenterStep(true), null);
+        // the spec's alternation never moves a center once every task is fused (JointCoefficientStep's doc) ...
+        assertArrayEquals(start, spec.betaCenter(), 0.0);
+        // ... the joint step keeps the tasks fused and moves the common coefficient
+        assertEquals(joint.taskLabels(), joint.fusedToBetaCenter());
+        assertFalse(java.util.Arrays.equals(start, joint.betaCenter()), "the joint step left the center at its start");
+    }
 }
