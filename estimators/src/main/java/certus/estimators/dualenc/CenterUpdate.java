@@ -24,6 +24,13 @@ public final class CenterUpdate {
     public static final int MAX_ITERATIONS = 50;
     /** Spec §3c: stop when an iteration moves the center by less than this (relative to 1 + its norm). */
     public static final double TOLERANCE = 1e-8;
+    /**
+     * A point is accepted as the median only when the pull of the others is below its weight by this relative margin.
+     * At an exact tie (two points of equal weight: every point of the segment is a median) the test would otherwise
+     * pick one end or the other by rounding, and a fit would jump between them under an affine change of the data;
+     * ties go to Weiszfeld instead, which from the weighted-mean start stays at the midpoint.
+     */
+    static final double POINT_TEST_MARGIN = 1e-9;
 
     private CenterUpdate() {}
 
@@ -60,7 +67,7 @@ public final class CenterUpdate {
 
     /**
      * The subgradient optimality test at p_j: ||sum over points != p_j of w_i (p_i - p_j)/||p_i - p_j||||
-     * <= total weight of the points equal to p_j.
+     * <= total weight of the points equal to p_j (with the margin {@link #POINT_TEST_MARGIN}).
      */
     static boolean isMedianAtPoint(double[][] points, double[] weights, int j) {
         double[] pull = new double[points[j].length];
@@ -73,7 +80,7 @@ public final class CenterUpdate {
                 for (int k = 0; k < pull.length; k++) pull[k] += weights[i] * (points[i][k] - points[j][k]) / d;
             }
         }
-        return GroupProx.norm(pull) <= atPoint;
+        return GroupProx.norm(pull) <= atPoint * (1 - POINT_TEST_MARGIN);
     }
 
     private static double[] weiszfeld(double[][] points, double[] weights, double[] start, int maxIterations, double tolerance) {

@@ -144,4 +144,14 @@ class CenterUpdateTest {
         double[][] p = {{0, 0}, {2, 4}};
         assertArrayEquals(new double[]{1, 2}, CenterUpdate.center(p, new double[]{0, 0}, CenterUpdate.Mode.GEOMETRIC_MEDIAN), 0.0);
     }
+
+    @Property(tries = 100)
+    void twoPointsOfEqualWeightGiveTheMidpoint(@ForAll @IntRange(min = 1, max = 8) int dim, @ForAll long seed) {
+        // every point of the segment is a median; the midpoint is the choice that does not depend on rounding
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] p = randomPoints(r, 2, dim);
+        double w = 0.1 + r.nextDouble();
+        double[] a = CenterUpdate.center(p, new double[]{w, w}, CenterUpdate.Mode.GEOMETRIC_MEDIAN);
+        for (int k = 0; k < dim; k++) assertEquals((p[0][k] + p[1][k]) / 2, a[k], 1e-12 * (1 + Math.abs(a[k])));
+    }
 }
