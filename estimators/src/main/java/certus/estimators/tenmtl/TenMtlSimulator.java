@@ -35,6 +35,15 @@ public final class TenMtlSimulator {
     }
 
     public static Synthetic simulate(long seed, int tasks, int p, int trainRows, int testRows, Family family) {
+        return simulate(seed, tasks, p, trainRows, testRows, family, 1.0);
+    }
+
+    /**
+     * As above with heterogeneity weight {@code betaU} (tenmtl.md §6's three scenarios use 0.1, 0.5, 1): individual
+     * deviations f_i = betaU (c_i + N(0, 0.1^2)) with cluster centre c_i = +-1, so betaU = 1 is the default data set and
+     * small betaU makes the individuals nearly alike.
+     */
+    public static Synthetic simulate(long seed, int tasks, int p, int trainRows, int testRows, Family family, double betaU) {
         SplittableRandom r = new SplittableRandom(seed);
         double[][] u1 = new double[p][2];
         for (double[] row : u1) for (int c = 0; c < 2; c++) row[c] = r.nextDouble() < 0.5 ? r.nextGaussian() : 0;
@@ -43,7 +52,7 @@ public final class TenMtlSimulator {
         List<TaskData> train = new ArrayList<>();
         List<TaskData> test = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
-            double f = (i % 2 == 0 ? 1 : -1) + 0.1 * r.nextGaussian(); // two clusters of individuals
+            double f = betaU * ((i % 2 == 0 ? 1 : -1) + 0.1 * r.nextGaussian()); // two clusters of individuals
             double[] a = {g[0][0] + f * g[1][0], g[0][1] + f * g[1][1]};
             for (int j = 0; j < p; j++) beta[i][j] = u1[j][0] * a[0] + u1[j][1] * a[1];
             double b = 0.5 * r.nextGaussian();

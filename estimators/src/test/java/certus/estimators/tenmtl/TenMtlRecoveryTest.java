@@ -35,6 +35,34 @@ class TenMtlRecoveryTest {
         return best;
     }
 
+    /**
+     * tenmtl.md §6: three scenarios of increasing heterogeneity (betaU = 0.1, 0.5, 1) at n_i = 30, TenMTL with its ranks
+     * and lambda chosen by the CLI's validation (1-SE rule on a within-task holdout: no oracle), Local and Global tuned
+     * by the oracle. With ranks fixed at R0 = 2 and lambda 1e-3, TenMTL overfits the nearly-alike individuals of
+     * betaU = 0.1 (error 3.6 on seed 1: per-task scales along a learned direction fit noise), which the selection
+     * avoids by choosing R0 = 1. Measured errors are printed; asserted: TenMTL beats oracle Local in every scenario and
+     * oracle Global where the individuals differ (betaU >= 0.5); at betaU = 0.1, where one coefficient vector is nearly
+     * right and Global gets it with an oracle lambda, TenMTL is within 0.05 of it.
+     */
+    @Test
+    void heterogeneityScenarios() {
+        for (double betaU : new double[]{0.1, 0.5, 1.0}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                TenMtlSimulator.Synthetic s = TenMtlSimulator.simulate(seed, N, P, 30, 0, Family.GAUSSIAN, betaU);
+                TenMtl.Result fit = TenMtlSelection.select(s.train(), Family.GAUSSIAN, List.of(1, 2), List.of(2), List.of(0.1, 0.01, 0.001), 0.3,
+                        line -> { }).result();
+                double ten = s.relativeError(fit.raw());
+                double local = oracle(s, true);
+                double global = oracle(s, false);
+                System.out.printf("betaU %.1f seed %d: TenMTL (validated, R0=%d) %.3f, Local (oracle) %.3f, Global (oracle) %.3f%n", betaU, seed,
+                        fit.options().taskRank(), ten, local, global);
+                assertTrue(ten < local, "betaU " + betaU + " seed " + seed + ": TenMTL " + ten + " vs Local " + local);
+                if (betaU >= 0.5) assertTrue(ten < global, "betaU " + betaU + " seed " + seed + ": TenMTL " + ten + " vs Global " + global);
+                else assertTrue(ten < global + 0.05, "betaU " + betaU + " seed " + seed + ": TenMTL " + ten + " vs Global " + global);
+            }
+        }
+    }
+
     @Test
     void tenMtlBeatsOracleTunedLocalAndGlobalAndImprovesWithN() {
         for (long seed = 1; seed <= 3; seed++) {
