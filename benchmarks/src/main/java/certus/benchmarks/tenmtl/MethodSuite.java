@@ -1,15 +1,14 @@
 package certus.benchmarks.tenmtl;
 
+import certus.benchmarks.HoldoutTuning;
 import certus.data.MultiTaskData;
 import certus.estimators.glm.Family;
 import certus.estimators.tenmtl.Baselines;
 import certus.estimators.tenmtl.MultiTaskLinearModel;
-import certus.estimators.tenmtl.TenMtl;
 import certus.estimators.tenmtl.TenMtlOptions;
 import certus.estimators.tenmtl.TenMtlSelection;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +49,7 @@ record MethodSuite(Family family, List<Integer> taskRanks, List<Integer> feature
         return out;
     }
 
-    /** The candidate (a baseline with one hyperparameter setting) with the best holdout score, refitted on all of {@code train}. */
     private MultiTaskLinearModel tuned(MultiTaskData train, List<Function<MultiTaskData, MultiTaskLinearModel>> candidates) {
-        MultiTaskData[] inner = TenMtlSelection.split(train, holdout);
-        TenMtl.Scaling innerScale = TenMtl.Scaling.of(inner[0]);
-        double best = Double.POSITIVE_INFINITY;
-        Function<MultiTaskData, MultiTaskLinearModel> chosen = candidates.get(0);
-        for (Function<MultiTaskData, MultiTaskLinearModel> c : candidates) {
-            double s = Arrays.stream(TenMtlSelection.scores(innerScale.toRaw(c.apply(innerScale.apply(inner[0]))), inner[1], family)).average()
-                    .orElseThrow();
-            if (s < best) {
-                best = s;
-                chosen = c;
-            }
-        }
-        TenMtl.Scaling scale = TenMtl.Scaling.of(train);
-        return scale.toRaw(chosen.apply(scale.apply(train)));
+        return HoldoutTuning.best(train, family, holdout, candidates);
     }
 }

@@ -30,7 +30,7 @@ public final class Baselines {
         return new MultiTaskLinearModel(family, b, beta);
     }
 
-    /** One Lasso GLM on the pooled rows, tasks weighted equally (1/n_i per row), task intercepts unpenalized. */
+    /** One Lasso GLM (plus ridge) on the pooled rows, tasks weighted equally (1/n_i per row), task intercepts unpenalized. */
     public static MultiTaskLinearModel global(MultiTaskData data, Family family, double lambda, double ridge) {
         int n = data.taskCount();
         int p = data.featureCount();
@@ -51,8 +51,9 @@ public final class Baselines {
         }
         double[] pf = new double[width];
         for (int j = 0; j < p; j++) pf[j] = 1.0;
+        // pf doubles as the ridge factors: neither the Lasso nor the ridge may shrink the task intercepts
         LassoGlm.Fit f = LassoGlm.fit(new LassoGlm.Problem(DenseMatrix.fromColumnMajor(total, width, cm), y, null, w, family, lambda, pf,
-                ridge, false), TOLERANCE, PASSES);
+                ridge, false, pf), TOLERANCE, PASSES);
         double[] shared = java.util.Arrays.copyOf(f.beta(), p);
         double[] b = new double[n];
         double[][] beta = new double[n][];
