@@ -33,6 +33,8 @@ public final class DualEncoderJson {
             validation = validation == null ? null : List.copyOf(validation);
         }
 
+        public List<String> tasks() { return model.taskLabels(); }
+
         /** The prediction for one raw feature row of task {@code task} (response scale). */
         public double predict(String task, double[] x) {
             return model.predict(task, certus.tensor.DenseMatrix.fromRows(new double[][]{x}))[0];
