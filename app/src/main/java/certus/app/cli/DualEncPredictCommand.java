@@ -17,7 +17,7 @@ final class DualEncPredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model JSON written by dualenc fit.")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model JSON written by dualenc fit or cv.")
     Path modelFile;
 
     @Mixin

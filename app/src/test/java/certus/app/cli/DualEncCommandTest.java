@@ -77,6 +77,31 @@ class DualEncCommandTest {
     }
 
     @Test
+    void cvScoresTheGridChoosesOneLambdaAndSavesTheRefittedModelWithTheTable() throws IOException {
+        Path model = dir.resolve("cv.json");
+        Cli.Result r = Cli.run("dualenc", "cv", "--data", data.toString(), "--epochs", "2", "--patience", "2", "--q", "2", "--p", "3",
+                "-o", model.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("chosen"), r.err());
+        JsonNode m = new ObjectMapper().readTree(model.toFile());
+        JsonNode table = m.get("validation");
+        assertEquals(3, table.size(), "default grid 0.01, 0.1, 1");
+        JsonNode chosen = null;
+        for (JsonNode row : table) if (row.get("chosen").asBoolean()) { assertEquals(null, chosen, "one chosen"); chosen = row; }
+        for (JsonNode row : table) assertTrue(chosen.get("mse").asDouble() <= row.get("mse").asDouble());
+        assertEquals(chosen.get("lambda_alpha").asDouble(), m.get("options").get("lambda_alpha").asDouble());
+        assertEquals(chosen.get("lambda_alpha").asDouble(), m.get("options").get("lambda_beta").asDouble());
+        assertEquals(3, DualEncoderJson.read(model).validation().size());
+        Path pred = dir.resolve("cv-pred.csv");
+        assertEquals(0, Cli.run("dualenc", "predict", "--model", model.toString(), "--data", data.toString(), "-o", pred.toString()).exit());
+
+        Path none = dir.resolve("none.json");
+        Cli.Result bad = Cli.run("dualenc", "cv", "--data", data.toString(), "--lambdas", "0.1,-1", "-o", none.toString());
+        assertEquals(2, bad.exit(), bad.toString());
+        assertFalse(Files.exists(none));
+    }
+
+    @Test
     void sameSeedGivesTheSameModelFile() throws IOException {
         assertEquals(Files.readString(fit("a.json")), Files.readString(fit("b.json")));
     }
