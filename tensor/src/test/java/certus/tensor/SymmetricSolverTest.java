@@ -1,5 +1,6 @@
 package certus.tensor;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -41,6 +42,16 @@ class SymmetricSolverTest {
         double[] x = SymmetricSolver.solvePsd(a, b, n);
         double[] ax = times(a, x, n);
         for (int i = 0; i < n; i++) assertEquals(b[i], ax[i], 1e-9);
+    }
+
+    /**
+     * Cases the property once found: one singular direction behind an ill-conditioned range (pivot ~1e-7),
+     * whose rounding-level pivot (~1e-9 relative) passed a 1e-10 Cholesky cut-off.
+     */
+    @Example
+    void illConditionedRangeWithOneNullDirectionGoesToTheEigenPath() {
+        long[][] found = {{3, -276}, {3, 2598}, {4, -88}, {8, 713}, {5, -37}};
+        for (long[] c : found) singularConsistentSystemsGetTheMinimumNormSolution((int) c[0], c[1]);
     }
 
     @Property(tries = 300)
