@@ -46,8 +46,8 @@ public final class DualEncoderFitter {
         int d = data.featureCount();
         int smallest = data.tasks().stream().mapToInt(TaskData::rows).min().orElseThrow();
         int[] hidden = o.architecture().hiddenWidths(smallest).stream().mapToInt(Integer::intValue).toArray();
-        specific = Mlp.of(d, hidden, o.q(), o.activation());
-        shared = Mlp.of(d, hidden, o.p(), o.activation());
+        specific = encoder(d, hidden, o.q(), o);
+        shared = encoder(d, hidden, o.p(), o);
         trainX = new DenseMatrix[tasks];
         valX = new DenseMatrix[tasks];
         trainY = new double[tasks][];
@@ -74,6 +74,11 @@ public final class DualEncoderFitter {
         sParams = new double[tasks][];
         for (int r = 0; r < tasks; r++) sParams[r] = specific.initialParameters(initRnd.nextLong());
         this.batchRnd = root.split();
+    }
+
+    /** An encoder d -> latent, or the parameter-free empty map when the latent size is 0 (encoder switched off). */
+    private static Mlp encoder(int d, int[] hidden, int latent, DualEncoderOptions o) {
+        return latent == 0 ? Mlp.empty(d, o.activation()) : Mlp.of(d, hidden, latent, o.activation());
     }
 
     /**

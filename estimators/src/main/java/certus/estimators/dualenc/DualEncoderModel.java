@@ -28,7 +28,7 @@ import java.util.List;
 public record DualEncoderModel(List<String> taskLabels, Mlp specificEncoder, Mlp sharedEncoder, List<double[]> specificParameters,
                                double[] sharedParameters, double[] intercepts, double[][] alphas, double[][] betas,
                                double[] alphaCenter, double[] betaCenter, Scaling scaling, int bestEpoch,
-                               List<Double> validationLosses) {
+                               List<Double> validationLosses) implements MultiTaskPredictor {
 
     /**
      * Pooled per-feature standardization and per-task response centering with one pooled response scale [RECON: one
@@ -103,6 +103,7 @@ public record DualEncoderModel(List<String> taskLabels, Mlp specificEncoder, Mlp
     public int taskCount() { return taskLabels.size(); }
 
     /** Predictions for rows x (n x d, raw feature scale) of task {@code task}, on that task's response scale. */
+    @Override
     public double[] predict(int task, DenseMatrix x) {
         double[] f = predictStandardized(task, scaling.standardize(x));
         for (int i = 0; i < f.length; i++) f[i] = scaling.responseMeans[task] + scaling.responseScale * f[i];

@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param architecture    hidden layers of both encoders (automatic by task size, or fixed)
  * @param activation      hidden-layer activation of both encoders
- * @param q               task-specific latent size (S_r output)
- * @param p               shared latent size (C output)
+ * @param q               task-specific latent size (S_r output); 0 switches the task-specific encoders off (ablation)
+ * @param p               shared latent size (C output); 0 switches the shared encoder off (ablation)
  * @param lambdaO         orthogonality weight λ_o
  * @param lambdaAlpha     global alpha-to-center level; task r uses λ_α sqrt(q)/sqrt(n_r) (spec §2 [DESIGN])
  * @param lambdaBeta      global beta-to-center level; task r uses λ_β sqrt(p)/sqrt(n_r)
@@ -65,7 +65,9 @@ public record DualEncoderOptions(Architecture architecture, Activation activatio
         if (architecture == null || activation == null || centerMode == null) {
             throw new IllegalArgumentException("architecture, activation and centerMode must not be null");
         }
-        if (q < 1 || p < 1) throw new IllegalArgumentException("latent sizes q and p must be >= 1, got q=" + q + ", p=" + p);
+        if (q < 0 || p < 0 || q + p < 1) {
+            throw new IllegalArgumentException("latent sizes q and p must be >= 0 (0 switches that encoder off) and not both 0, got q=" + q + ", p=" + p);
+        }
         for (double v : new double[]{lambdaO, lambdaAlpha, lambdaBeta, omega}) {
             if (!(v >= 0) || Double.isNaN(v)) {
                 throw new IllegalArgumentException("lambdaO, lambdaAlpha, lambdaBeta and omega must be >= 0, got "

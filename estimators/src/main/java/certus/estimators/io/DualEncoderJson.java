@@ -138,6 +138,10 @@ public final class DualEncoderJson {
         for (JsonNode n : in.array(root, "features", "features")) features.add(n.asText());
         Mlp specific = in.encoder(in.object(root, "specific_encoder", "specific_encoder"), "specific_encoder");
         Mlp shared = in.encoder(in.object(root, "shared_encoder", "shared_encoder"), "shared_encoder");
+        if (specific.outputDim() != options.q() || shared.outputDim() != options.p()) {
+            throw in.error("options", "q = " + options.q() + " and p = " + options.p() + " but the encoders output "
+                    + specific.outputDim() + " and " + shared.outputDim() + " latent values");
+        }
         int d = features.size();
         if (specific.inputDim() != d || shared.inputDim() != d) {
             throw in.error("specific_encoder.input", "the encoders take " + specific.inputDim() + " and " + shared.inputDim()

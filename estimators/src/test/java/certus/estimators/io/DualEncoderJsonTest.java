@@ -8,6 +8,8 @@ import certus.estimators.dualenc.DualEncoderModel;
 import certus.estimators.dualenc.DualEncoderOptions;
 import certus.estimators.dualenc.DualEncoderSimulator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -33,10 +35,11 @@ class DualEncoderJsonTest {
                 .withArchitecture(new DualEncoderOptions.Fixed(List.of(6)));
     }
 
-    @Test
-    void readBackModelPredictsBitForBitLikeTheFittedOne() throws IOException {
+    @ParameterizedTest(name = "q={0}, p={1}")
+    @CsvSource({"2,3", "0,3", "2,0"}) // both encoders, shared only, specific only (an encoder switched off)
+    void readBackModelPredictsBitForBitLikeTheFittedOne(int q, int p) throws IOException {
         DualEncoderSimulator.Synthetic s = data();
-        DualEncoderOptions o = options();
+        DualEncoderOptions o = options().withLatentSizes(q, p);
         DualEncoderModel fitted = DualEncoderFitter.fit(s.train(), o, null);
         Path file = dir.resolve("m.json");
         Files.writeString(file, DualEncoderJson.write(fitted, s.train().featureNames(), o));
@@ -71,9 +74,13 @@ class DualEncoderJsonTest {
         e = assertThrows(DataFormatException.class, () -> DualEncoderJson.read(bad));
         assertTrue(e.getMessage().contains("'model'"), e.getMessage());
 
-        Files.writeString(bad, json.replace("\"q\" : 2", "\"q\" : 0"));
+        Files.writeString(bad, json.replace("\"q\" : 2", "\"q\" : -1"));
         e = assertThrows(DataFormatException.class, () -> DualEncoderJson.read(bad));
         assertTrue(e.getMessage().contains("options"), e.getMessage());
+
+        Files.writeString(bad, json.replace("\"q\" : 2", "\"q\" : 0")); // valid options, but not this model's
+        e = assertThrows(DataFormatException.class, () -> DualEncoderJson.read(bad));
+        assertTrue(e.getMessage().contains("options") && e.getMessage().contains("encoders output 2"), e.getMessage());
 
         Files.writeString(bad, "{ not json");
         e = assertThrows(DataFormatException.class, () -> DualEncoderJson.read(bad));

@@ -56,18 +56,28 @@ public final class Mlp {
         offsets[sizes.length - 1] = (int) total;
     }
 
-    /** An MLP with the given hidden widths (possibly none: a single linear layer). */
+    /**
+     * An MLP with the given hidden widths (possibly none: a single linear layer). Output width 0 with no hidden layer
+     * is allowed: the empty map R^input -> R^0, with no parameters, which is how a model switches an encoder off
+     * (an ablation costs nothing and needs no special case downstream: its latent matrices are n x 0).
+     */
     public static Mlp of(int input, int[] hidden, int output, Activation activation) {
         if (activation == null) throw new IllegalArgumentException("activation must not be null");
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = input;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = output;
+        boolean emptyMap = output == 0 && hidden.length == 0 && input >= 1;
         for (int s : sizes) {
-            if (s < 1) throw new IllegalArgumentException("every layer width must be >= 1, got input " + input
-                    + ", hidden " + Arrays.toString(hidden) + ", output " + output);
+            if (s < 1 && !emptyMap) throw new IllegalArgumentException("every layer width must be >= 1 (output 0 only without hidden layers), got input "
+                    + input + ", hidden " + Arrays.toString(hidden) + ", output " + output);
         }
         return new Mlp(sizes, activation);
+    }
+
+    /** The empty map R^input -> R^0 (no parameters): an encoder that is switched off. */
+    public static Mlp empty(int input, Activation activation) {
+        return of(input, new int[0], 0, activation);
     }
 
     public int inputDim() { return sizes[0]; }

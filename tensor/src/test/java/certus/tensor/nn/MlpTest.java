@@ -189,4 +189,20 @@ class MlpTest {
         assertEquals(-1.5, Activation.IDENTITY.apply(-1.5));
         assertEquals(1.0, Activation.IDENTITY.derivative(123));
     }
+
+    @Test
+    void theEmptyMapHasNoParametersAndZeroWidthOutputsAndGradients() {
+        Mlp off = Mlp.empty(3, Activation.RELU);
+        assertEquals(0, off.parameterCount());
+        assertEquals(0, off.outputDim());
+        DenseMatrix x = DenseMatrix.fromRows(new double[][]{{1, 2, 3}, {4, 5, 6}});
+        Mlp.Forward f = off.forward(new double[0], x);
+        assertEquals(2, f.output().rows());
+        assertEquals(0, f.output().cols());
+        Mlp.Gradients g = off.backwardWithInput(new double[0], f, DenseMatrix.fromColumnMajor(2, 0, new double[0]));
+        assertEquals(0, g.parameters().length);
+        assertArrayEquals(new double[6], g.input().toColumnMajor()); // the output does not depend on the input
+        assertThrows(IllegalArgumentException.class, () -> Mlp.of(3, new int[]{4}, 0, Activation.RELU));
+        assertThrows(IllegalArgumentException.class, () -> Mlp.of(0, new int[0], 0, Activation.RELU));
+    }
 }
