@@ -18,21 +18,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code certus certify}: heuristic warm start, exact solve, certificate. The output is the fit JSON with bound,
  * gap and status filled plus a {@code certificate} section. Ctrl-C cancels the solve and still writes the best
- * certificate so far with its true status (the shutdown hook waits for it, up to {@link #SHUTDOWN_WAIT_SECONDS}).
+ * certificate so far with its true status (the shutdown hook waits for it, up to {@link CtrlC#SHUTDOWN_WAIT_SECONDS}).
  * Exit: 0 optimal or feasible (certificate written), 4 no solution, 3 solver error or unavailable backend,
  * 2 bad input (nothing written).
  */
 @Command(name = "certify", mixinStandardHelpOptions = true,
         description = "Solve exactly and write a certificate (fit JSON with bound, gap, status and a 'certificate' section).")
 final class CertifyCommand implements Callable<Integer> {
-    /** How long Ctrl-C waits for the solver to stop and the certificate to be written before the JVM exits. */
-    static final long SHUTDOWN_WAIT_SECONDS = 30;
     /** The issue asks for a progress line "at least every few seconds". */
     static final double PROGRESS_INTERVAL_SECONDS = 2.0;
 
@@ -90,37 +86,11 @@ final class CertifyCommand implements Callable<Integer> {
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
         progress.line("certifying " + loaded.data() + " with " + ProblemOptions.describe(params) + ", method "
                 + checked.method(loaded.data()).cliName() + " on " + checked.backend(loaded.data()) + ", gap " + gap);
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = env.installShutdownHook() ? shutdownHook(token, written) : null;
-        try (SolveProgressPrinter solveProgress = new SolveProgressPrinter(spec.commandLine().getErr(), PROGRESS_INTERVAL_SECONDS)) {
+        try (CtrlC ctrlC = CtrlC.cancels(token, env.installShutdownHook());
+             SolveProgressPrinter solveProgress = new SolveProgressPrinter(spec.commandLine().getErr(), PROGRESS_INTERVAL_SECONDS)) {
             Certificate c = builder.solveListener(solveProgress).build().certify(loaded.data());
             Output.emit(output, CertificateJson.write(c), spec.commandLine().getOut());
             return exitCode(c, progress);
-        } finally {
-            written.countDown();
-            if (hook != null) removeHook(hook);
-        }
-    }
-
-    /** Ctrl-C: cancel, then hold the JVM until the certificate is out (or the wait runs out). */
-    private static Thread shutdownHook(CancellationToken token, CountDownLatch written) {
-        Thread hook = new Thread(() -> {
-            token.cancel();
-            try {
-                written.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "certus-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running (Ctrl-C): it is waiting for the latch we just released
         }
     }
 

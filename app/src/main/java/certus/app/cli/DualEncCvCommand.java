@@ -3,6 +3,8 @@ package certus.app.cli;
 import certus.data.MultiTaskData;
 import certus.estimators.dualenc.DualEncoderOptions;
 import certus.estimators.dualenc.DualEncoderSelection;
+import certus.estimators.dualenc.FitControl;
+import certus.solver.CancellationToken;
 import certus.estimators.io.DualEncoderJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,14 +48,19 @@ final class DualEncCvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DualEncoderOptions base = model.options(0.1, 0.1);
+        CancellationToken token = new CancellationToken();
+        FitControl control = model.control(token);
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         MultiTaskData data = DualEncFitCommand.load(dataOptions, progress);
         progress.line("dualenc cv " + data + ": lambdas " + lambdas + ", holdout " + holdout + ", " + model.describe());
-        DualEncoderSelection.Outcome out = TenMtlData.usage(() -> DualEncoderSelection.select(data, base, lambdas, holdout, progress::line));
-        List<DualEncoderJson.ValidationRow> table = new ArrayList<>();
-        for (DualEncoderSelection.Row r : out.table()) table.add(new DualEncoderJson.ValidationRow(r.lambda(), r.mse(), r.chosen()));
-        Output.emit(output, DualEncoderJson.write(out.model(), data.featureNames(), out.options(), table), spec.commandLine().getOut());
-        progress.line(String.format(Locale.ROOT, "chosen (smallest holdout MSE): lambda_alpha = lambda_beta = %g", out.options().lambdaAlpha()));
+        try (CtrlC ctrlC = CtrlC.cancels(token, true)) {
+            DualEncoderSelection.Outcome out = TenMtlData.usage(() -> DualEncoderSelection.select(data, base, lambdas, holdout, progress::line, control));
+            List<DualEncoderJson.ValidationRow> table = new ArrayList<>();
+            for (DualEncoderSelection.Row r : out.table()) table.add(new DualEncoderJson.ValidationRow(r.lambda(), r.mse(), r.chosen()));
+            Output.emit(output, DualEncoderJson.write(out.model(), data.featureNames(), out.options(), table), spec.commandLine().getOut());
+            progress.line(String.format(Locale.ROOT, "chosen (smallest holdout MSE): lambda_alpha = lambda_beta = %g; %s",
+                    out.options().lambdaAlpha(), DualEncFitCommand.summary(out.model())));
+        }
         return ExitCodes.OK;
     }
 }

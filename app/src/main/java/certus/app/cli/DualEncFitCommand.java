@@ -2,7 +2,10 @@ package certus.app.cli;
 
 import certus.data.LoadedData;
 import certus.data.MultiTaskData;
+import certus.estimators.Termination;
 import certus.estimators.dualenc.DualEncoderFitter;
+import certus.estimators.dualenc.FitControl;
+import certus.solver.CancellationToken;
 import certus.estimators.dualenc.DualEncoderModel;
 import certus.estimators.dualenc.DualEncoderOptions;
 import certus.estimators.io.DualEncoderJson;
@@ -43,13 +46,24 @@ final class DualEncFitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DualEncoderOptions options = model.options(lambdaAlpha, lambdaBeta);
+        CancellationToken token = new CancellationToken();
+        FitControl control = model.control(token);
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         MultiTaskData data = load(dataOptions, progress);
         progress.line(String.format(Locale.ROOT, "dualenc fit %s: lambda_alpha=%g lambda_beta=%g %s", data, lambdaAlpha, lambdaBeta, model.describe()));
-        DualEncoderModel m = TenMtlData.usage(() -> DualEncoderFitter.fit(data, options, progress::line));
-        Output.emit(output, DualEncoderJson.write(m, data.featureNames(), options), spec.commandLine().getOut());
-        progress.line("done: best epoch " + m.bestEpoch() + " of " + m.validationLosses().size() + " run");
+        try (CtrlC ctrlC = CtrlC.cancels(token, true)) {
+            DualEncoderModel m = TenMtlData.usage(() -> DualEncoderFitter.fit(data, options, progress::line, control));
+            Output.emit(output, DualEncoderJson.write(m, data.featureNames(), options), spec.commandLine().getOut());
+            progress.line("done: " + summary(m));
+        }
         return ExitCodes.OK;
+    }
+
+    /** "best epoch b of e run; stopped: why" for the last progress line. */
+    static String summary(DualEncoderModel m) {
+        return "best epoch " + m.bestEpoch() + " of " + m.validationLosses().size() + " run; " + m.termination().reason().jsonName()
+                + (m.termination().limit() == Termination.Limit.NONE ? "" : " (" + m.termination().limit().jsonName() + ")")
+                + ": " + m.termination().detail();
     }
 
     static MultiTaskData load(DataOptions options, ProgressPrinter progress) {

@@ -31,7 +31,7 @@ final class DualEncPredictCommand implements Callable<Integer> {
         DualEncoderJson.Saved model = DualEncoderJson.read(modelFile);
         // the reader rejects unknown tasks and missing features with the file, line and column
         PredictionData rows = dataOptions.loadForPrediction(model.features(), model.tasks());
-        Output.emit(output, PredictionCsv.of(rows, model::predict), spec.commandLine().getOut());
+        Output.emit(output, PredictionCsv.ofBatches(rows, model.model()::predict), spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

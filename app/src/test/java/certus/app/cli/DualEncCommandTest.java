@@ -102,6 +102,43 @@ class DualEncCommandTest {
     }
 
     @Test
+    void architectureOptionsAndSwitchingTheSpecificEncoderOffReachTheModel() throws IOException {
+        Path model = dir.resolve("arch.json");
+        Cli.Result r = Cli.run("dualenc", "fit", "--data", data.toString(), "--epochs", "2", "--q", "0", "--p", "3", "--hidden", "6,5",
+                "--activation", "tanh", "--learning-rate", "0.01", "--batch-size", "8", "-o", model.toString());
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode m = new ObjectMapper().readTree(model.toFile());
+        assertEquals("[6,5]", m.get("options").get("architecture").toString());
+        assertEquals("tanh", m.get("options").get("activation").asText());
+        assertEquals(0, m.get("specific_encoder").get("output").asInt());
+        assertEquals(0, m.get("tasks").get(0).get("alpha").size());
+        assertEquals("[6,5]", m.get("shared_encoder").get("hidden").toString());
+        assertEquals(8, m.get("options").get("batch_size").asInt());
+        assertEquals(0.01, m.get("options").get("learning_rate").asDouble());
+        assertEquals("iterations", m.get("termination").get("limit").asText(), "two epochs, no early stop: the epoch cap ended it");
+        Path pred = dir.resolve("arch-pred.csv");
+        assertEquals(0, Cli.run("dualenc", "predict", "--model", model.toString(), "--data", data.toString(), "-o", pred.toString()).exit());
+    }
+
+    @Test
+    void aTimeLimitSavesTheBestStateSoFarWithStatusTime() throws IOException {
+        Path model = dir.resolve("timed.json");
+        // 1 ms: the deadline passes before the first epoch (data loading alone takes longer), so the state is epoch 0
+        Cli.Result r = Cli.run("dualenc", "fit", "--data", data.toString(), "--time-limit", "0.001", "-o", model.toString());
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode m = new ObjectMapper().readTree(model.toFile());
+        assertEquals("feasible", m.get("termination").get("reason").asText());
+        assertEquals("time", m.get("termination").get("limit").asText());
+        assertEquals(0, m.get("best_epoch").asInt());
+        assertTrue(r.err().contains("time limit"), r.err());
+        Cli.Result cv = Cli.run("dualenc", "cv", "--data", data.toString(), "--time-limit", "0.001", "-o", dir.resolve("cv.json").toString());
+        assertEquals(0, cv.exit(), cv.toString());
+        JsonNode c = new ObjectMapper().readTree(dir.resolve("cv.json").toFile());
+        assertEquals("time", c.get("termination").get("limit").asText());
+        assertTrue(c.get("validation").get(1).get("mse").isNull(), "grid points after the deadline are not run");
+    }
+
+    @Test
     void sameSeedGivesTheSameModelFile() throws IOException {
         assertEquals(Files.readString(fit("a.json")), Files.readString(fit("b.json")));
     }
@@ -119,8 +156,9 @@ class DualEncCommandTest {
         assertFalse(Files.exists(pred));
 
         Path out = dir.resolve("x.json");
-        for (String[] bad : List.of(new String[]{"--q", "0"}, new String[]{"--lambda-alpha", "-1"}, new String[]{"--patience", "0"},
-                new String[]{"--epochs", "many"})) {
+        for (String[] bad : List.of(new String[]{"--q", "-1"}, new String[]{"--lambda-alpha", "-1"}, new String[]{"--patience", "0"},
+                new String[]{"--epochs", "many"}, new String[]{"--hidden", "32,x"}, new String[]{"--hidden", "0"},
+                new String[]{"--activation", "gelu"}, new String[]{"--time-limit", "0"}, new String[]{"--learning-rate", "-1"})) {
             String[] args = {"dualenc", "fit", "--data", data.toString(), bad[0], bad[1], "-o", out.toString()};
             Cli.Result r = Cli.run(args);
             assertEquals(2, r.exit(), Arrays.toString(bad) + ": " + r);

@@ -2,6 +2,7 @@ package certus.estimators.dualenc;
 
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
+import certus.estimators.Termination;
 import certus.tensor.DenseMatrix;
 import certus.tensor.SymmetricSolver;
 import certus.tensor.nn.Adam;
@@ -86,14 +87,22 @@ public final class DualEncoderFitter {
      * per-task centered responses with one pooled scale), so the caller passes raw data.
      */
     public static DualEncoderModel fit(MultiTaskData data, DualEncoderOptions options, Consumer<String> progress) {
+        return fit(data, options, progress, FitControl.none());
+    }
+
+    /**
+     * As {@link #fit(MultiTaskData, DualEncoderOptions, Consumer)}, stopping early at the control's deadline or
+     * cancellation (polled once per epoch) with the best state so far; the model's termination says which limit hit.
+     */
+    public static DualEncoderModel fit(MultiTaskData data, DualEncoderOptions options, Consumer<String> progress, FitControl control) {
         DualEncoderModel.Scaling scaling = scaling(data);
         DualEncoderFitter f = new DualEncoderFitter(data, options, scaling);
-        return f.run(data, scaling, progress == null ? s -> { } : progress);
+        return f.run(data, scaling, progress == null ? s -> { } : progress, control);
     }
 
     private record Snapshot(double[][] sParams, double[] cParams, Coefficients coef, int epoch) {}
 
-    private DualEncoderModel run(MultiTaskData data, DualEncoderModel.Scaling scaling, Consumer<String> progress) {
+    private DualEncoderModel run(MultiTaskData data, DualEncoderModel.Scaling scaling, Consumer<String> progress, FitControl control) {
         initializeCoefficients();
         boolean validate = o.validationShare() > 0;
         List<Double> history = new ArrayList<>();
@@ -105,7 +114,17 @@ public final class DualEncoderFitter {
         Adam adamC = new Adam(shared.parameterCount(), adam);
         EncoderObjective objective = new EncoderObjective(specific, shared, o.lambdaO(), o.omega());
         int sinceBest = 0;
+        Termination termination = new Termination(Termination.Reason.FEASIBLE, Termination.Limit.ITERATIONS,
+                "epoch cap " + o.epochs() + " reached");
         for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+            Termination.Limit hit = control.hit();
+            if (hit != Termination.Limit.NONE) {
+                String why = hit == Termination.Limit.TIME ? "time limit" : "interrupted";
+                termination = new Termination(Termination.Reason.FEASIBLE, hit, why + " before epoch " + epoch
+                        + "; the best state so far (epoch " + best.epoch() + ") is returned");
+                progress.accept("stopped: " + termination.detail());
+                break;
+            }
             for (int s = 0; s < o.encoderSteps(); s++) {
                 EncoderObjective.Evaluation ev = objective.evaluate(sParams, cParams, coef, minibatches(), true);
                 for (int r = 0; r < tasks; r++) adamS[r].step(sParams[r], ev.specificGradients()[r]);
@@ -126,7 +145,9 @@ public final class DualEncoderFitter {
                 progress.accept(String.format(Locale.ROOT, "epoch %d/%d: train mse %.6g, validation mse %.6g, best %.6g at epoch %d",
                         epoch, o.epochs(), trainLoss, loss, bestLoss, best.epoch()));
                 if (sinceBest >= o.patience()) {
-                    progress.accept("early stop: no better validation loss for " + o.patience() + " epochs");
+                    termination = new Termination(Termination.Reason.CONVERGED, Termination.Limit.NONE,
+                            "early stop: no better validation loss for " + o.patience() + " epochs");
+                    progress.accept(termination.detail());
                     break;
                 }
             } else {
@@ -137,7 +158,7 @@ public final class DualEncoderFitter {
         List<double[]> sp = Arrays.asList(best.sParams());
         Coefficients c = best.coef();
         return new DualEncoderModel(data.taskLabels(), specific, shared, sp, best.cParams(), c.intercept, c.alpha, c.beta,
-                c.alphaBar, c.betaBar, scaling, best.epoch(), history);
+                c.alphaBar, c.betaBar, scaling, best.epoch(), history, termination);
     }
 
     /** Spec §3 step 2: ridge on [1, S_r(X_r), C(X_r)] per task, centers = mean over tasks. */

@@ -1,5 +1,6 @@
 package certus.estimators.dualenc;
 
+import certus.estimators.Termination;
 import certus.tensor.DenseMatrix;
 import certus.tensor.nn.Mlp;
 
@@ -24,11 +25,13 @@ import java.util.List;
  * @param scaling            the standardization the fit used
  * @param bestEpoch          epoch whose state this is (0 = the ridge initialization)
  * @param validationLosses   mean over tasks of the validation MSE (standardized scale) after each epoch run
+ * @param termination        why the fit stopped: early stopping (CONVERGED), the epoch cap (ITERATIONS), a time limit
+ *                           or an interruption (the state is then the best one seen before the stop)
  */
 public record DualEncoderModel(List<String> taskLabels, Mlp specificEncoder, Mlp sharedEncoder, List<double[]> specificParameters,
                                double[] sharedParameters, double[] intercepts, double[][] alphas, double[][] betas,
                                double[] alphaCenter, double[] betaCenter, Scaling scaling, int bestEpoch,
-                               List<Double> validationLosses) implements MultiTaskPredictor {
+                               List<Double> validationLosses, Termination termination) implements MultiTaskPredictor {
 
     /**
      * Pooled per-feature standardization and per-task response centering with one pooled response scale [RECON: one
@@ -70,6 +73,7 @@ public record DualEncoderModel(List<String> taskLabels, Mlp specificEncoder, Mlp
         alphaCenter = alphaCenter.clone();
         betaCenter = betaCenter.clone();
         validationLosses = List.copyOf(validationLosses);
+        java.util.Objects.requireNonNull(termination, "termination");
         int tasks = taskLabels.size();
         if (specificParameters.size() != tasks || intercepts.length != tasks || alphas.length != tasks || betas.length != tasks) {
             throw new IllegalArgumentException("per-task arrays must have one entry per task (" + tasks + ")");

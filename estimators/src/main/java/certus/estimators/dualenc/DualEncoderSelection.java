@@ -1,5 +1,6 @@
 package certus.estimators.dualenc;
 
+import certus.estimators.Termination;
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
 
@@ -36,6 +37,17 @@ public final class DualEncoderSelection {
      */
     public static Outcome select(MultiTaskData data, DualEncoderOptions base, List<Double> lambdas, double holdout,
                                  Consumer<String> progress) {
+        return select(data, base, lambdas, holdout, progress, FitControl.none());
+    }
+
+    /**
+     * As above, under one deadline/cancellation for the whole run. When it hits during the grid, the grid points not
+     * yet run are skipped (mse NaN, never chosen) and the chosen grid model — fitted on the inner training rows only —
+     * is returned without a refit; its termination names the limit. When it hits during the refit, the refit returns
+     * its best state so far.
+     */
+    public static Outcome select(MultiTaskData data, DualEncoderOptions base, List<Double> lambdas, double holdout,
+                                 Consumer<String> progress, FitControl control) {
         if (lambdas.isEmpty()) throw new IllegalArgumentException("the lambda grid is empty");
         for (double l : lambdas) {
             if (!(l >= 0) || !Double.isFinite(l)) throw new IllegalArgumentException("grid lambdas must be finite and >= 0, got " + lambdas);
@@ -52,9 +64,15 @@ public final class DualEncoderSelection {
         }
         MultiTaskData trainData = data.withTasks(train);
         double[] mse = new double[lambdas.size()];
-        for (int g = 0; g < lambdas.size(); g++) {
+        java.util.Arrays.fill(mse, Double.NaN);
+        DualEncoderModel[] gridModels = new DualEncoderModel[lambdas.size()];
+        boolean stopped = false;
+        for (int g = 0; g < lambdas.size() && !stopped; g++) {
             double l = lambdas.get(g);
-            DualEncoderModel m = DualEncoderFitter.fit(trainData, withLambda(base, l), null);
+            String prefix = "[lambda " + l + "] ";
+            DualEncoderModel m = DualEncoderFitter.fit(trainData, withLambda(base, l), line -> log.accept(prefix + line), control);
+            gridModels[g] = m;
+            stopped = control.hit() != Termination.Limit.NONE;
             double total = 0;
             for (int r = 0; r < val.size(); r++) {
                 TaskData v = val.get(r);
@@ -70,8 +88,16 @@ public final class DualEncoderSelection {
         List<Row> table = new ArrayList<>();
         for (int g = 0; g < lambdas.size(); g++) table.add(new Row(lambdas.get(g), mse[g], g == chosen));
         DualEncoderOptions best = withLambda(base, lambdas.get(chosen));
+        if (stopped) {
+            log.accept(String.format(Locale.ROOT, "stopped (%s) during the grid: returning the lambda %g model fitted on the inner training rows, no refit",
+                    control.hit().name().toLowerCase(Locale.ROOT), lambdas.get(chosen)));
+            DualEncoderModel m = gridModels[chosen];
+            Termination t = new Termination(Termination.Reason.FEASIBLE, control.hit(),
+                    "stopped during the lambda grid; model fitted on the inner training rows (no refit)");
+            return new Outcome(withTermination(m, t), best, table);
+        }
         log.accept(String.format(Locale.ROOT, "chosen lambda %g; refitting on all rows", lambdas.get(chosen)));
-        return new Outcome(DualEncoderFitter.fit(data, best, log), best, table);
+        return new Outcome(DualEncoderFitter.fit(data, best, log, control), best, table);
     }
 
     /**
@@ -84,6 +110,11 @@ public final class DualEncoderSelection {
             if (scores[g] < scores[best] || (Double.isNaN(scores[best]) && !Double.isNaN(scores[g]))) best = g;
         }
         return best;
+    }
+
+    private static DualEncoderModel withTermination(DualEncoderModel m, Termination t) {
+        return new DualEncoderModel(m.taskLabels(), m.specificEncoder(), m.sharedEncoder(), m.specificParameters(), m.sharedParameters(),
+                m.intercepts(), m.alphas(), m.betas(), m.alphaCenter(), m.betaCenter(), m.scaling(), m.bestEpoch(), m.validationLosses(), t);
     }
 
     private static DualEncoderOptions withLambda(DualEncoderOptions base, double l) {

@@ -2,6 +2,7 @@ package certus.estimators.io;
 
 import certus.data.DataFormatException;
 import certus.estimators.dualenc.CenterUpdate;
+import certus.estimators.Termination;
 import certus.estimators.dualenc.DualEncoderModel;
 import certus.estimators.dualenc.DualEncoderOptions;
 import certus.tensor.nn.Activation;
@@ -51,6 +52,10 @@ public final class DualEncoderJson {
     public static String write(DualEncoderModel m, List<String> features, DualEncoderOptions o, List<ValidationRow> validation) {
         ObjectNode root = ModelJson.MAPPER.createObjectNode();
         root.put("model", "dualenc");
+        ObjectNode term = root.putObject("termination");
+        term.put("reason", m.termination().reason().jsonName());
+        term.put("limit", m.termination().limit().jsonName());
+        term.put("detail", m.termination().detail());
         ObjectNode opts = root.putObject("options");
         if (o.architecture() instanceof DualEncoderOptions.Fixed f) {
             ArrayNode a = opts.putArray("architecture");
@@ -110,7 +115,7 @@ public final class DualEncoderJson {
                 ObjectNode n = v.addObject();
                 n.put("lambda_alpha", row.lambda());
                 n.put("lambda_beta", row.lambda());
-                n.put("mse", row.mse());
+                ModelJson.putNumber(n, "mse", row.mse()); // null: a grid point not run (stopped by a limit) or diverged
                 n.put("chosen", row.chosen());
             }
         }
@@ -177,11 +182,12 @@ public final class DualEncoderJson {
         if (root.has("validation")) {
             validation = new ArrayList<>();
             for (JsonNode n : in.array(root, "validation", "validation")) {
-                validation.add(new ValidationRow(n.path("lambda_alpha").asDouble(), n.path("mse").asDouble(), n.path("chosen").asBoolean()));
+                double mse = n.path("mse").isNumber() ? n.path("mse").asDouble() : Double.NaN;
+                validation.add(new ValidationRow(n.path("lambda_alpha").asDouble(), mse, n.path("chosen").asBoolean()));
             }
         }
         DualEncoderModel model = new DualEncoderModel(labels, specific, shared, specificParams, sharedParams, intercepts, alphas, betas,
-                alphaCenter, betaCenter, scaling, bestEpoch, losses);
+                alphaCenter, betaCenter, scaling, bestEpoch, losses, in.termination(root.get("termination")));
         return new Saved(model, features, options, validation);
     }
 
@@ -205,6 +211,19 @@ public final class DualEncoderJson {
 
         Reader(Path file) {
             this.file = file;
+        }
+
+        /** The fit's termination; files written before it was recorded read as (feasible, other, "not recorded"). */
+        Termination termination(JsonNode node) {
+            if (node == null || node.isNull()) return new Termination(Termination.Reason.FEASIBLE, Termination.Limit.OTHER, "not recorded");
+            if (!node.isObject()) throw error("termination", "expected an object");
+            Termination.Reason reason = Termination.reasonFromJson(node.path("reason").asText());
+            if (reason == null) throw error("termination.reason", "unknown reason '" + node.path("reason").asText() + "'");
+            JsonNode limitNode = node.get("limit");
+            String limitText = limitNode == null || limitNode.isNull() ? null : limitNode.asText();
+            Termination.Limit limit = Termination.limitFromJson(limitText);
+            if (limit == null) throw error("termination.limit", "unknown limit '" + limitText + "'");
+            return new Termination(reason, limit, node.path("detail").asText(""));
         }
 
         DataFormatException error(String field, String what) {
