@@ -39,7 +39,7 @@ public final class DualEncoderFitter {
     private final double[] cParams;
     private Coefficients coef;
 
-    private DualEncoderFitter(MultiTaskData data, DualEncoderOptions o, DualEncoderModel.Scaling scaling) {
+    private DualEncoderFitter(MultiTaskData data, DualEncoderOptions o, DualEncoderModel.Scaling scaling, TaskSplit[] splits) {
         this.o = o;
         this.tasks = data.taskCount();
         SplittableRandom root = new SplittableRandom(o.seed());
@@ -62,7 +62,7 @@ public final class DualEncoderFitter {
             DenseMatrix xs = scaling.standardize(t.x());
             double[] ys = t.y();
             for (int i = 0; i < ys.length; i++) ys[i] = (ys[i] - responseMeans[r]) / scaling.responseScale();
-            TaskSplit split = TaskSplit.of(t.rows(), o.validationShare(), splitRnd);
+            TaskSplit split = splits != null ? splits[r] : TaskSplit.of(t.rows(), o.validationShare(), splitRnd);
             trainX[r] = xs.selectRows(split.train());
             valX[r] = xs.selectRows(split.validation());
             trainY[r] = select(ys, split.train());
@@ -95,8 +95,20 @@ public final class DualEncoderFitter {
      * cancellation (polled once per epoch) with the best state so far; the model's termination says which limit hit.
      */
     public static DualEncoderModel fit(MultiTaskData data, DualEncoderOptions options, Consumer<String> progress, FitControl control) {
+        return fit(data, options, progress, control, null);
+    }
+
+    /**
+     * As above with given per-task train/validation row splits (K-fold epoch selection) instead of the seeded random
+     * split of {@link DualEncoderOptions#validationShare()}; null for the seeded split.
+     */
+    static DualEncoderModel fit(MultiTaskData data, DualEncoderOptions options, Consumer<String> progress, FitControl control,
+                                TaskSplit[] splits) {
+        if (splits != null && splits.length != data.taskCount()) {
+            throw new IllegalArgumentException(splits.length + " splits for " + data.taskCount() + " tasks");
+        }
         DualEncoderModel.Scaling scaling = scaling(data);
-        DualEncoderFitter f = new DualEncoderFitter(data, options, scaling);
+        DualEncoderFitter f = new DualEncoderFitter(data, options, scaling, splits);
         return f.run(data, scaling, progress == null ? s -> { } : progress, control);
     }
 
@@ -104,7 +116,8 @@ public final class DualEncoderFitter {
 
     private DualEncoderModel run(MultiTaskData data, DualEncoderModel.Scaling scaling, Consumer<String> progress, FitControl control) {
         initializeCoefficients();
-        boolean validate = o.validationShare() > 0;
+        boolean validate = false;
+        for (double[] v : valY) validate |= v.length > 0;
         List<Double> history = new ArrayList<>();
         Snapshot best = snapshot(0);
         double bestLoss = validate ? validationLoss() : Double.NaN;
