@@ -64,6 +64,11 @@ final class DualEncModelOptions {
     }
 
     private DualEncoderOptions.Architecture architecture() {
+        return architecture(hidden);
+    }
+
+    /** 'auto', 'none' or a comma list of widths; a bad value is an IllegalArgumentException naming --hidden. */
+    static DualEncoderOptions.Architecture architecture(String hidden) {
         String h = hidden.trim().toLowerCase(Locale.ROOT);
         if (h.equals("auto")) return new DualEncoderOptions.Auto();
         if (h.equals("none")) return new DualEncoderOptions.Fixed(List.of());
@@ -76,6 +81,13 @@ final class DualEncModelOptions {
             }
         }
         return new DualEncoderOptions.Fixed(widths);
+    }
+
+    /** Inverse of {@link #architecture(String)}: "auto", "none" or "64,64". */
+    static String hiddenText(DualEncoderOptions.Architecture a) {
+        if (!(a instanceof DualEncoderOptions.Fixed f)) return "auto";
+        if (f.widths().isEmpty()) return "none";
+        return String.join(",", f.widths().stream().map(String::valueOf).toList());
     }
 
     private Activation activation() {

@@ -96,9 +96,33 @@ class DualEncCommandTest {
         assertEquals(0, Cli.run("dualenc", "predict", "--model", model.toString(), "--data", data.toString(), "-o", pred.toString()).exit());
 
         Path none = dir.resolve("none.json");
-        Cli.Result bad = Cli.run("dualenc", "cv", "--data", data.toString(), "--lambdas", "0.1,-1", "-o", none.toString());
-        assertEquals(2, bad.exit(), bad.toString());
-        assertFalse(Files.exists(none));
+        for (String[] badArgs : List.of(new String[]{"--lambdas", "0.1,-1"}, new String[]{"--lambda-o-grid", "-1"},
+                new String[]{"--hidden-grid", "auto;x"}, new String[]{"--epoch-folds", "1"})) {
+            Cli.Result bad = Cli.run("dualenc", "cv", "--data", data.toString(), badArgs[0], badArgs[1], "-o", none.toString());
+            assertEquals(2, bad.exit(), Arrays.toString(badArgs) + ": " + bad);
+            assertFalse(Files.exists(none));
+        }
+    }
+
+    @Test
+    void cvGridOverLambdaOAndHiddenLayersWithKFoldEpochsForSmallTasks() throws IOException {
+        Path model = dir.resolve("grid.json");
+        Cli.Result r = Cli.run("dualenc", "cv", "--data", data.toString(), "--epochs", "3", "--patience", "2", "--lambdas", "0.1",
+                "--lambda-o-grid", "0.01,1", "--hidden-grid", "auto;none", "-o", model.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("epoch folds 5"), "30 rows per task is small: 5-fold epochs by default; " + r.err());
+        assertTrue(r.err().contains("[fold 5/5]"), r.err());
+        JsonNode m = new ObjectMapper().readTree(model.toFile());
+        JsonNode table = m.get("validation");
+        assertEquals(4, table.size());
+        List<String> seen = new java.util.ArrayList<>();
+        for (JsonNode row : table) seen.add(row.get("hidden").asText() + "/" + row.get("lambda_o").asDouble());
+        assertEquals(List.of("auto/0.01", "auto/1.0", "none/0.01", "none/1.0"), seen);
+        JsonNode chosen = null;
+        for (JsonNode row : table) if (row.get("chosen").asBoolean()) chosen = row;
+        assertEquals(chosen.get("lambda_o").asDouble(), m.get("options").get("lambda_o").asDouble());
+        assertEquals(chosen.get("hidden").asText().equals("none") ? "[]" : "\"auto\"", m.get("options").get("architecture").toString());
+        assertEquals("iterations", m.get("termination").get("limit").asText(), "the K-fold refit runs the chosen epoch count");
     }
 
     @Test

@@ -42,8 +42,11 @@ public final class DualEncoderJson {
         }
     }
 
-    /** One row of the cv table: lambdaAlpha = lambdaBeta = lambda, its mean validation MSE, whether it was chosen. */
-    public record ValidationRow(double lambda, double mse, boolean chosen) {}
+    /**
+     * One row of the cv table: the candidate's λ_α, λ_β, λ_o and hidden layers ("auto", "none" or widths), its mean
+     * holdout MSE (NaN: not run), whether it was chosen.
+     */
+    public record ValidationRow(double lambdaAlpha, double lambdaBeta, double lambdaO, String hidden, double mse, boolean chosen) {}
 
     public static String write(DualEncoderModel m, List<String> features, DualEncoderOptions o) {
         return write(m, features, o, null);
@@ -113,8 +116,10 @@ public final class DualEncoderJson {
             ArrayNode v = root.putArray("validation");
             for (ValidationRow row : validation) {
                 ObjectNode n = v.addObject();
-                n.put("lambda_alpha", row.lambda());
-                n.put("lambda_beta", row.lambda());
+                n.put("lambda_alpha", row.lambdaAlpha());
+                n.put("lambda_beta", row.lambdaBeta());
+                n.put("lambda_o", row.lambdaO());
+                n.put("hidden", row.hidden());
                 ModelJson.putNumber(n, "mse", row.mse()); // null: a grid point not run (stopped by a limit) or diverged
                 n.put("chosen", row.chosen());
             }
@@ -183,7 +188,8 @@ public final class DualEncoderJson {
             validation = new ArrayList<>();
             for (JsonNode n : in.array(root, "validation", "validation")) {
                 double mse = n.path("mse").isNumber() ? n.path("mse").asDouble() : Double.NaN;
-                validation.add(new ValidationRow(n.path("lambda_alpha").asDouble(), mse, n.path("chosen").asBoolean()));
+                validation.add(new ValidationRow(n.path("lambda_alpha").asDouble(), n.path("lambda_beta").asDouble(),
+                        n.path("lambda_o").asDouble(Double.NaN), n.path("hidden").asText("auto"), mse, n.path("chosen").asBoolean()));
             }
         }
         DualEncoderModel model = new DualEncoderModel(labels, specific, shared, specificParams, sharedParams, intercepts, alphas, betas,

@@ -33,8 +33,8 @@ class DualEncoderSelectionTest {
             assertTrue(Double.isFinite(r.mse()) && r.mse() >= 0);
             assertTrue(chosen.mse() <= r.mse());
         }
-        assertEquals(chosen.lambda(), out.options().lambdaAlpha());
-        assertEquals(chosen.lambda(), out.options().lambdaBeta());
+        assertEquals(chosen.options(), out.options());
+        assertEquals(out.options().lambdaAlpha(), out.options().lambdaBeta());
         assertEquals(base.lambdaO(), out.options().lambdaO());
         assertEquals(s.train().taskLabels(), out.model().taskLabels());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("chosen lambda")), log.toString());

@@ -58,8 +58,9 @@ class FitControlTest {
     @Test
     void selectionStoppedInTheGridReturnsTheBestGridModelWithoutRefit() {
         CancellationToken token = new CancellationToken();
-        DualEncoderSelection.Outcome stopped = DualEncoderSelection.select(TRAIN, OPTIONS, List.of(0.01, 0.1, 1.0), 0.25, line -> {
-            if (line.startsWith("[lambda 0.1] epoch 5/")) token.cancel(); // partway through the second grid fit
+        DualEncoderSelection.Outcome stopped = DualEncoderSelection.select(TRAIN,
+                DualEncoderSelection.grid(OPTIONS, List.of(0.01, 0.1, 1.0), List.of(0.1), List.of(OPTIONS.architecture())), 0.25, 0, line -> {
+            if (line.startsWith("[lambda 0.1,") && line.contains("] epoch 5/")) token.cancel(); // partway through the second grid fit
         }, new FitControl(Long.MAX_VALUE, token));
         assertTrue(Double.isNaN(stopped.table().get(2).mse()), "the third grid point never ran");
         assertTrue(!Double.isNaN(stopped.table().get(0).mse()) && !Double.isNaN(stopped.table().get(1).mse()));
