@@ -27,10 +27,10 @@ public enum Competitor {
         DualEncoderOptions options(DualEncoderOptions o) { return o.withLatentSizes(0, o.q() + o.p()); }
 
         @Override
-        public MultiTaskPredictor fit(MultiTaskData train, DualEncoderOptions o, Consumer<String> progress) {
+        public MultiTaskPredictor fit(MultiTaskData train, DualEncoderOptions o, int epochFolds, Consumer<String> progress) {
             List<DualEncoderModel> perTask = new ArrayList<>();
             for (TaskData t : train.tasks()) {
-                perTask.add(DualEncoderFitter.fit(new MultiTaskData(train.featureNames(), List.of(t)), options(o), progress));
+                perTask.add(fitModel(new MultiTaskData(train.featureNames(), List.of(t)), options(o), epochFolds, progress));
             }
             return (task, x) -> perTask.get(task).predict(0, x);
         }
@@ -41,8 +41,8 @@ public enum Competitor {
         DualEncoderOptions options(DualEncoderOptions o) { return o.withLatentSizes(0, o.q() + o.p()); }
 
         @Override
-        public MultiTaskPredictor fit(MultiTaskData train, DualEncoderOptions o, Consumer<String> progress) {
-            DualEncoderModel pooled = DualEncoderFitter.fit(pooledAsOneTask(train), options(o), progress);
+        public MultiTaskPredictor fit(MultiTaskData train, DualEncoderOptions o, int epochFolds, Consumer<String> progress) {
+            DualEncoderModel pooled = fitModel(pooledAsOneTask(train), options(o), epochFolds, progress);
             return (task, x) -> pooled.predict(0, x);
         }
     },
@@ -74,9 +74,23 @@ public enum Competitor {
     /** The fitter options this competitor uses, derived from the dual encoder's. */
     abstract DualEncoderOptions options(DualEncoderOptions dualEncoderOptions);
 
-    /** Fits this competitor on {@code train}; {@code progress} receives the fitter's epoch lines. */
+    /** Fits this competitor on {@code train}, early stopping on the fitter's validation split. */
     public MultiTaskPredictor fit(MultiTaskData train, DualEncoderOptions dualEncoderOptions, Consumer<String> progress) {
-        return DualEncoderFitter.fit(train, options(dualEncoderOptions), progress);
+        return fit(train, dualEncoderOptions, 0, progress);
+    }
+
+    /**
+     * Fits this competitor on {@code train}; {@code progress} receives the fitter's epoch lines.
+     *
+     * @param epochFolds 0: early stopping on the fitter's validation split; K >= 2: {@link KFoldEpochs} with K folds
+     */
+    public MultiTaskPredictor fit(MultiTaskData train, DualEncoderOptions dualEncoderOptions, int epochFolds, Consumer<String> progress) {
+        return fitModel(train, options(dualEncoderOptions), epochFolds, progress);
+    }
+
+    private static DualEncoderModel fitModel(MultiTaskData train, DualEncoderOptions o, int epochFolds, Consumer<String> progress) {
+        return epochFolds >= 2 ? KFoldEpochs.fit(train, o, epochFolds, progress, FitControl.none()).model()
+                : DualEncoderFitter.fit(train, o, progress);
     }
 
     /** All tasks' rows as one task (labelled "all"), in task order. */
