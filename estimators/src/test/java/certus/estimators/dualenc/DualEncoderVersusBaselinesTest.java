@@ -2,73 +2,77 @@ package certus.estimators.dualenc;
 
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
-import certus.tensor.DenseMatrix;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6, point 2 (first version): on data with covariate shift and posterior drift (DualEncoderSimulator, R = 4,
- * d = 10, n_r = 100, deltaX = deltaY = 1, 300 test rows per task), the dual encoder against two baselines built from the
- * same fitter and options: per-task (each task fitted alone: the R = 1 model of spec §7.8, one encoder pair per task,
- * nothing shared) and pooled (all rows as one task: one shared model, no task-specific part). Measured test MSE
- * (seeds 1-3): dual 5.19 / 7.00 / 8.92, per-task 6.13 / 7.30 / 8.60, pooled 9.00 / 12.33 / 12.12. So the dual encoder
- * beats pooling clearly on every seed (ratio 0.57-0.74) and per-task models on average (7.04 vs 7.34, 4%) but not on
- * every seed (seed 3: 3.7% worse). Asserted with margins from these runs: dual < 0.85 x pooled on every seed; mean
- * over seeds dual < per-task; every seed dual < 1.10 x per-task. The MLP baselines of the issue (with task heads) and
- * the ablations are still to come (docs/status.md).
+ * Issue 6, point 2: the dual encoder against every competitor of dualencoder.md §5 on the spec's simulation (R = 5,
+ * d = 50, covariate shift δ_x = 1, unit noise, 500 test rows per task), all fitted from the spec defaults with the
+ * same seed, in the two cells where the spec's story says the dual encoder must win: small tasks with posterior drift
+ * (δ_y = 1), at n_r = 50 and 100. The full grid (n_r in {50, 100, 200} x δ_y in {0, 0.5, 1}, 10 replicates) is
+ * {@code certus.benchmarks.dualenc.SimulationStudy}; its table is in docs/dualenc.md.
+ *
+ * <p>Measured over the study's first 5 replicates (seeds 1-5; printed by the test), mean test MSE:
+ * <pre>
+ *             dual   single-task  pooled  shared-bottom  shared-only  specific-only
+ * n_r =  50  17.29     23.00      21.18      25.02         19.34        19.91
+ * n_r = 100  12.28     15.62      15.94      16.95         14.54        11.69
+ * </pre>
+ * The dual encoder beat the single-task, pooled and shared-bottom MLPs on every seed in both cells; ratios of means
+ * 0.69-0.82. Asserted with margin: ratio of means below 0.9 and better on at least 4 of 5 seeds. The ablations are
+ * reported, not asserted: the specific-only ablation (task encoders pulled to a common center) ties or beats the full
+ * model at n_r = 100 — the study's table in docs/dualenc.md shows where.
  */
 class DualEncoderVersusBaselinesTest {
-    private static final int TASKS = 4;
+    private static final int SEEDS = 5;
 
-    @Test
-    void dualEncoderBeatsPoolingOnEverySeedAndPerTaskModelsOnAverage() {
-        double dualSum = 0;
-        double perTaskSum = 0;
-        for (long seed = 1; seed <= 3; seed++) {
-            DualEncoderSimulator.Synthetic s = DualEncoderSimulator.simulate(seed, new DualEncoderSimulator.Settings(TASKS, 10, 100, 300, 1.0, 1.0, 1.0));
+    @ParameterizedTest(name = "n_r = {0}, delta_y = {1}")
+    @CsvSource({"50, 1.0", "100, 1.0"})
+    void dualEncoderBeatsSingleTaskPooledAndSharedBottomModelsUnderPosteriorDrift(int rows, double drift) {
+        Map<Competitor, double[]> mse = new EnumMap<>(Competitor.class);
+        for (int rep = 0; rep < SEEDS; rep++) {
+            long seed = rep + 1;
+            DualEncoderSimulator.Synthetic s = DualEncoderSimulator.simulate(seed, new DualEncoderSimulator.Settings(5, 50, rows, 500, 1.0, drift, 1.0));
             DualEncoderOptions o = DualEncoderOptions.defaults(seed);
-            DualEncoderModel dual = DualEncoderFitter.fit(s.train(), o, line -> { });
-            DualEncoderModel pooled = DualEncoderFitter.fit(pooled(s.train()), o, line -> { });
-            double d = 0;
-            double per = 0;
-            double pool = 0;
-            for (int r = 0; r < TASKS; r++) {
-                TaskData test = s.test().task(r);
-                DualEncoderModel alone = DualEncoderFitter.fit(new MultiTaskData(s.train().featureNames(), List.of(s.train().task(r))), o, line -> { });
-                d += mse(dual.predict(r, test.x()), test.y()) / TASKS;
-                per += mse(alone.predict(0, test.x()), test.y()) / TASKS;
-                pool += mse(pooled.predict(0, test.x()), test.y()) / TASKS;
-            }
-            System.out.printf("seed %d: test MSE dual %.3f, per-task %.3f, pooled %.3f%n", seed, d, per, pool);
-            assertTrue(d < 0.85 * pool, "seed " + seed + ": dual " + d + " vs pooled " + pool);
-            assertTrue(d < 1.10 * per, "seed " + seed + ": dual " + d + " vs per-task " + per);
-            dualSum += d;
-            perTaskSum += per;
-        }
-        assertTrue(dualSum < perTaskSum, "mean over seeds: dual " + dualSum / 3 + " vs per-task " + perTaskSum / 3);
-    }
-
-    /** All tasks' rows as one task. */
-    private static MultiTaskData pooled(MultiTaskData data) {
-        List<double[]> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        for (TaskData t : data.tasks()) {
-            for (int i = 0; i < t.rows(); i++) {
-                x.add(t.x().row(i));
-                y.add(t.y(i));
+            for (Competitor c : Competitor.values()) {
+                mse.computeIfAbsent(c, k -> new double[SEEDS])[rep] = testMse(c.fit(s.train(), o, null), s.test());
             }
         }
-        return new MultiTaskData(data.featureNames(), List.of(new TaskData("all", DenseMatrix.fromRows(x.toArray(new double[0][])),
-                y.stream().mapToDouble(Double::doubleValue).toArray())));
+        double[] dual = mse.get(Competitor.DUAL_ENCODER);
+        for (Competitor c : Competitor.values()) {
+            System.out.printf(Locale.ROOT, "n_r %d delta_y %.1f %-32s mean %.3f  per seed %s%n", rows, drift, c.label(), mean(mse.get(c)),
+                    java.util.Arrays.toString(mse.get(c)));
+        }
+        for (Competitor c : new Competitor[]{Competitor.SINGLE_TASK_MLP, Competitor.POOLED_MLP, Competitor.SHARED_BOTTOM_MLP}) {
+            double[] other = mse.get(c);
+            int wins = 0;
+            for (int i = 0; i < SEEDS; i++) if (dual[i] < other[i]) wins++;
+            assertTrue(mean(dual) < 0.9 * mean(other), c.label() + ": dual " + mean(dual) + " vs " + mean(other));
+            assertTrue(wins >= 4, c.label() + ": dual encoder better on only " + wins + " of " + SEEDS + " seeds");
+        }
     }
 
-    private static double mse(double[] f, double[] y) {
+    private static double testMse(MultiTaskPredictor model, MultiTaskData test) {
+        double total = 0;
+        for (int r = 0; r < test.taskCount(); r++) {
+            TaskData t = test.task(r);
+            double[] f = model.predict(r, t.x());
+            double s = 0;
+            for (int i = 0; i < t.rows(); i++) s += (f[i] - t.y(i)) * (f[i] - t.y(i));
+            total += s / t.rows();
+        }
+        return total / test.taskCount();
+    }
+
+    private static double mean(double[] v) {
         double s = 0;
-        for (int i = 0; i < y.length; i++) s += (f[i] - y[i]) * (f[i] - y[i]);
-        return s / y.length;
+        for (double x : v) s += x;
+        return s / v.length;
     }
 }
