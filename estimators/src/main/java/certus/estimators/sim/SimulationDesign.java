@@ -19,9 +19,20 @@ package certus.estimators.sim;
  * @param noiseVar    sigma^2, or null when {@code snr} is given
  * @param snr         signal-to-noise ratio, or null when {@code noiseVar} is given
  * @param seed        seed of every draw
+ * @param poolSize    null: the common + task-specific design above. Otherwise the support-heterogeneity design of
+ *                    smtl.md §8.1: every task draws its {@code supportSize} nonzeros without replacement from one
+ *                    candidate pool of q = poolSize features at even-spaced indices 0, 2, 4, ... (q = supportSize:
+ *                    identical supports; larger q: more heterogeneity); q = 0 means completely disjoint supports
+ *                    (task k takes the k-th block of supportSize alternate indices). {@code common} must then be 0.
  */
 public record SimulationDesign(int p, int tasks, int n, int testN, int supportSize, int common, double rho,
-                               double betaVar, Double noiseVar, Double snr, long seed) {
+                               double betaVar, Double noiseVar, Double snr, long seed, Integer poolSize) {
+
+    /** The common + task-specific design (no support pool). */
+    public SimulationDesign(int p, int tasks, int n, int testN, int supportSize, int common, double rho, double betaVar,
+                            Double noiseVar, Double snr, long seed) {
+        this(p, tasks, n, testN, supportSize, common, rho, betaVar, noiseVar, snr, seed, null);
+    }
     public static final double MEAN_MAGNITUDE_LOW = 0.2;
     public static final double MEAN_MAGNITUDE_HIGH = 0.5;
 
@@ -32,8 +43,14 @@ public record SimulationDesign(int p, int tasks, int n, int testN, int supportSi
         require(testN >= 0, "test rows must be >= 0, got " + testN);
         require(supportSize >= 0 && supportSize <= p, "support size must be between 0 and p=" + p + ", got " + supportSize);
         require(common >= 0 && common <= supportSize, "common must be between 0 and the support size " + supportSize + ", got " + common);
+        if (poolSize != null) {
+            require(common == 0, "a support-pool design has no common block; got common = " + common);
+            require(poolSize == 0 || poolSize >= supportSize, "the pool (" + poolSize + ") must hold the support size " + supportSize + ", or be 0 for disjoint supports");
+            long span = 2L * (poolSize == 0 ? (long) tasks * supportSize : poolSize) - 1;
+            require(span <= p, "p=" + p + " is too small for a pool of alternate indices spanning " + span + " features");
+        }
         long needed = common + (long) tasks * (supportSize - common);
-        require(needed <= p, "p=" + p + " is too small for " + common + " common + " + tasks + " x " + (supportSize - common)
+        require(poolSize != null || needed <= p, "p=" + p + " is too small for " + common + " common + " + tasks + " x " + (supportSize - common)
                 + " task-specific features (" + needed + " needed)");
         require(rho > -1 && rho < 1, "rho must be in (-1, 1), got " + rho);
         require(Double.isFinite(betaVar) && betaVar >= 0, "beta variance must be >= 0, got " + betaVar);

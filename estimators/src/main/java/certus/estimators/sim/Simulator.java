@@ -67,6 +67,7 @@ public final class Simulator {
 
     /** Common features drawn from all p; task-specific ones drawn without replacement from the rest (disjoint). */
     static boolean[][] drawSupports(SimulationDesign d, SplittableRandom rng) {
+        if (d.poolSize() != null) return drawFromPool(d, rng);
         int[] perm = permutation(d.p(), rng);
         boolean[][] z = new boolean[d.tasks()][d.p()];
         int next = 0;
@@ -76,6 +77,21 @@ public final class Simulator {
         int specific = d.supportSize() - d.common();
         for (boolean[] row : z) {
             for (int c = 0; c < specific; c++, next++) row[perm[next]] = true;
+        }
+        return z;
+    }
+
+    /** smtl.md §8.1: each task draws its support from a pool of even-spaced indices; pool 0 = disjoint blocks. */
+    private static boolean[][] drawFromPool(SimulationDesign d, SplittableRandom rng) {
+        boolean[][] z = new boolean[d.tasks()][d.p()];
+        int s = d.supportSize();
+        for (int k = 0; k < d.tasks(); k++) {
+            if (d.poolSize() == 0) {
+                for (int i = 0; i < s; i++) z[k][2 * (k * s + i)] = true;
+                continue;
+            }
+            int[] perm = permutation(d.poolSize(), rng);
+            for (int i = 0; i < s; i++) z[k][2 * perm[i]] = true;
         }
         return z;
     }

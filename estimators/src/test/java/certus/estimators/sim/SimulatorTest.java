@@ -2,8 +2,14 @@ package certus.estimators.sim;
 
 import certus.data.TaskData;
 import certus.smtl.SmtlSolution;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -107,5 +113,39 @@ class SimulatorTest {
             sbb += (b[i] - mb) * (b[i] - mb);
         }
         return sab / Math.sqrt(saa * sbb);
+    }
+
+    @Property(tries = 40)
+    void poolSupportsComeFromEvenSpacedPoolIndicesWithTheRightSize(@ForAll @IntRange(min = 2, max = 6) int tasks,
+                                                                   @ForAll @IntRange(min = 0, max = 12) int extra,
+                                                                   @ForAll long seed) {
+        int s = 4;
+        int q = s + extra;
+        SimulationDesign d = new SimulationDesign(60, tasks, 10, 0, s, 0, 0.5, 1.0, 1.0, null, seed, q);
+        boolean[][] z = Simulator.drawSupports(d, new SplittableRandom(seed));
+        for (boolean[] row : z) {
+            int count = 0;
+            for (int j = 0; j < row.length; j++) {
+                if (!row[j]) continue;
+                count++;
+                assertTrue(j % 2 == 0 && j / 2 < q, "index " + j + " outside the pool of " + q + " even indices");
+            }
+            assertEquals(s, count);
+        }
+        if (q == s) for (boolean[] row : z) assertArrayEquals(z[0], row, "a pool of exactly s features: identical supports");
+    }
+
+    @Test
+    void poolZeroGivesDisjointSupportsAndBadPoolsAreRejected() {
+        SimulationDesign d = new SimulationDesign(60, 3, 10, 0, 5, 0, 0.5, 1.0, 1.0, null, 1L, 0);
+        boolean[][] z = Simulator.drawSupports(d, new SplittableRandom(1));
+        for (int j = 0; j < 60; j++) {
+            int owners = 0;
+            for (boolean[] row : z) if (row[j]) owners++;
+            assertTrue(owners <= 1, "feature " + j + " shared");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SimulationDesign(60, 3, 10, 0, 5, 0, 0.5, 1.0, 1.0, null, 1L, 3));
+        assertThrows(IllegalArgumentException.class, () -> new SimulationDesign(60, 3, 10, 0, 5, 2, 0.5, 1.0, 1.0, null, 1L, 8));
+        assertThrows(IllegalArgumentException.class, () -> new SimulationDesign(20, 3, 10, 0, 5, 0, 0.5, 1.0, 1.0, null, 1L, 0));
     }
 }
