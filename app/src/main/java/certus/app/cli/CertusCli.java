@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Sparse multi-task regression (sMTL): fit, cross-validate, predict, simulate, certify optimality.",
         subcommands = {FitCommand.class, CvCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
                 CertifyCommand.class, ExportCommand.class, VerifyCommand.class, BackendsCommand.class, TenMtlCommand.class, DualEncCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 2 bad input or usage, 3 solver error or unavailable backend, 4 limit reached "
+        footer = {"", "bench, experiment: heuristics-vs-exact benchmarks and the sMTL simulation study (run through the ./certus launcher).",
+                "", "Exit codes: 0 success, 2 bad input or usage, 3 solver error or unavailable backend, 4 limit reached "
                 + "without a solution, 5 verify found a failing check."})
 public final class CertusCli implements Runnable {
     @CommandLine.Spec
@@ -38,6 +39,9 @@ public final class CertusCli implements Runnable {
             }
         };
         CommandLine cl = new CommandLine(new CertusCli(), factory);
+        for (CliExtension extension : java.util.ServiceLoader.load(CliExtension.class)) {
+            for (Object command : extension.subcommands()) cl.addSubcommand(command);
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println(ExitCodes.message(ex));
             cmd.getErr().flush();

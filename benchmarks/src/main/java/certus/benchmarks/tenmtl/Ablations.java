@@ -8,7 +8,7 @@ import certus.estimators.tenmtl.TenMtlModel;
 import certus.estimators.tenmtl.TenMtlOptions;
 import certus.estimators.tenmtl.TenMtlSelection;
 import certus.estimators.tenmtl.TenMtlSimulator;
-import org.knowm.xchart.BitmapEncoder;
+import certus.benchmarks.Charts;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -79,7 +79,7 @@ public final class Ablations {
                 .xAxisTitle("task rank R0").yAxisTitle("mean over seeds").build();
         chart.addSeries("relative coefficient error", ranks, error);
         chart.addSeries("test RMSE / 10", ranks, Arrays.stream(rmse).map(v -> v / 10).toArray());
-        savePng(chart, out.resolve("ablation_rank.png"));
+        Charts.savePng(chart, out.resolve("ablation_rank.png"));
     }
 
     private static void initialization(Path out, int seeds) {
@@ -113,20 +113,7 @@ public final class Ablations {
         CategoryChart chart = new CategoryChartBuilder().width(640).height(420).title("TenMTL initialization (true ranks)")
                 .xAxisTitle("start").yAxisTitle("relative coefficient error (mean over seeds)").build();
         chart.addSeries("error", labels, errors);
-        savePng(chart, out.resolve("ablation_init.png"));
-    }
-
-    /** Renders to a temporary file beside the target, then moves it into place (no half-written PNG). */
-    private static void savePng(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path target) {
-        try {
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
-            try (var stream = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, stream, BitmapEncoder.BitmapFormat.PNG);
-            }
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        Charts.savePng(chart, out.resolve("ablation_init.png"));
     }
 
     private static double mean(double[] v) {
