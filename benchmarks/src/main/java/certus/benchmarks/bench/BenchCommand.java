@@ -57,7 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        String command = "certus bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "certus " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         BenchReport.write(run.rows(), out, "certus bench: " + (source.preset != null ? "preset " + source.preset : source.design.getFileName()), command);
         err.println("bench: ran " + run.ran() + ", skipped " + run.skipped() + " already done; wrote " + out.resolve(BenchHarness.RESULTS) + ", "
                 + out.resolve("summary.md") + " and plots");

@@ -31,6 +31,11 @@ public final class BenchHarness {
 
     public static Run run(BenchDesign design, Path out, int threads, Consumer<String> progress) throws InterruptedException {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        try {
+            java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the output directory " + out + ": " + e.getMessage(), e);
+        }
         Path file = out.resolve(RESULTS);
         List<BenchMethod> methods = design.methods().stream().map(BenchMethod::parse).toList();
         List<String> methodNames = methods.stream().map(BenchMethod::name).toList();
