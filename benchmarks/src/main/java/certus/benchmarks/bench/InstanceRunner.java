@@ -101,8 +101,8 @@ final class InstanceRunner {
                 f1 = f1(o.solution(), truth);
             }
         }
-        return new ResultRow(i.id(), m.name(), objective, o.bound(), status, o.seconds(), Double.NaN, o.gap(), Double.NaN, f1, detail,
-                ResultRow.cellOf(i));
+        return new ResultRow(i.id(), m.name(), objective, o.bound(), status, o.seconds(), Double.NaN, o.gap(), Double.NaN, Double.NaN, f1,
+                detail, ResultRow.cellOf(i));
     }
 
     /**
@@ -126,9 +126,13 @@ final class InstanceRunner {
             ResultRow row = rows.get(r);
             if (!Double.isNaN(row.objective()) && row.objective() < maxBound - BOUND_SLACK * Math.max(1.0, Math.abs(maxBound))) {
                 row = new ResultRow(row.instance(), row.method(), row.objective(), row.bound(), "bound_violation", row.seconds(), Double.NaN,
-                        row.gap(), Double.NaN, row.f1Truth(), "objective " + row.objective() + " below the certified bound " + maxBound, row.cell());
-            } else if (certified >= 0 && !Double.isNaN(row.objective())) {
-                row = row.withComparison(suboptimality(row.objective(), best), jaccard(solutions.get(r), solutions.get(certified)));
+                        row.gap(), Double.NaN, Double.NaN, row.f1Truth(), "objective " + row.objective() + " below the certified bound " + maxBound,
+                        row.cell());
+            } else if (!Double.isNaN(row.objective()) && maxBound > Double.NEGATIVE_INFINITY) {
+                double excess = suboptimality(row.objective(), maxBound);
+                row = certified >= 0
+                        ? row.withComparison(suboptimality(row.objective(), best), excess, jaccard(solutions.get(r), solutions.get(certified)))
+                        : row.withComparison(Double.NaN, excess, Double.NaN);
             }
             out.add(row);
         }

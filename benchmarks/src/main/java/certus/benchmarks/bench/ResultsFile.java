@@ -38,7 +38,7 @@ public final class ResultsFile {
                 List<String> cell = new ArrayList<>();
                 for (String c : ResultRow.CELL_COLUMNS) cell.add(r.get(c));
                 out.add(new ResultRow(r.get("instance"), r.get("method"), num(r.get("objective")), num(r.get("bound")), r.get("status"),
-                        num(r.get("seconds")), num(r.get("suboptimality")), num(r.get("gap")), num(r.get("jaccard_exact")),
+                        num(r.get("seconds")), num(r.get("suboptimality")), num(r.get("gap")), num(r.get("excess_over_bound")), num(r.get("jaccard_exact")),
                         num(r.get("f1_truth")), r.get("detail"), cell));
             }
             return out;
@@ -56,7 +56,7 @@ public final class ResultsFile {
         try (CSVPrinter p = new CSVPrinter(text, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get())) {
             for (ResultRow r : rows) {
                 List<Object> values = new ArrayList<>(List.of(r.instance(), r.method(), cell(r.objective()), cell(r.bound()), r.status(),
-                        cell(r.seconds()), cell(r.suboptimality()), cell(r.gap()), cell(r.jaccardExact()), cell(r.f1Truth()), r.detail()));
+                        cell(r.seconds()), cell(r.suboptimality()), cell(r.gap()), cell(r.excessOverBound()), cell(r.jaccardExact()), cell(r.f1Truth()), r.detail()));
                 values.addAll(r.cell());
                 p.printRecord(values);
             }

@@ -85,18 +85,20 @@ class BenchHarnessTest {
         SmtlSolution a = SmtlSolution.fromCoefficients(new double[]{0}, new double[][]{{1, 0, 2}});
         SmtlSolution b = SmtlSolution.fromCoefficients(new double[]{0}, new double[][]{{1, 3, 0}});
         List<String> cell = ResultRow.cellOf(tiny().instances().get(0));
-        ResultRow heuristic = new ResultRow("i", "iht", 12.0, Double.NaN, "converged", 0.1, Double.NaN, Double.NaN, Double.NaN, 1, "", cell);
-        ResultRow exact = new ResultRow("i", "exact:bnb", 10.0, 9.9995, "optimal", 1, Double.NaN, 5e-5, Double.NaN, 1, "", cell);
+        ResultRow heuristic = new ResultRow("i", "iht", 12.0, Double.NaN, "converged", 0.1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, "", cell);
+        ResultRow exact = new ResultRow("i", "exact:bnb", 10.0, 9.9995, "optimal", 1, Double.NaN, 5e-5, Double.NaN, Double.NaN, 1, "", cell);
         List<ResultRow> out = InstanceRunner.compare(List.of(heuristic, exact), List.of(a, b));
         assertEquals(0.2, out.get(0).suboptimality(), 1e-15);
         assertEquals(0.0, out.get(1).suboptimality());
         assertEquals(1.0 / 3.0, out.get(0).jaccardExact(), 1e-15, "supports {0,2} and {0,1}: one shared of three");
 
-        ResultRow notCertified = new ResultRow("i", "exact:bnb", 10.0, 8.0, "feasible", 1, Double.NaN, 0.2, Double.NaN, 1, "", cell);
+        ResultRow notCertified = new ResultRow("i", "exact:bnb", 10.0, 8.0, "feasible", 1, Double.NaN, 0.2, Double.NaN, Double.NaN, 1, "", cell);
         out = InstanceRunner.compare(List.of(heuristic, notCertified), List.of(a, b));
         assertTrue(Double.isNaN(out.get(0).suboptimality()), "no certified optimum: no suboptimality");
+        assertEquals(0.5, out.get(0).excessOverBound(), 1e-15, "but a proven bound on it: (12 - 8) / 8");
+        assertTrue(Double.isNaN(out.get(0).jaccardExact()));
 
-        ResultRow tooGood = new ResultRow("i", "iht", 9.0, Double.NaN, "converged", 0.1, Double.NaN, Double.NaN, Double.NaN, 1, "", cell);
+        ResultRow tooGood = new ResultRow("i", "iht", 9.0, Double.NaN, "converged", 0.1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, "", cell);
         out = InstanceRunner.compare(List.of(tooGood, exact), List.of(a, b));
         assertEquals("bound_violation", out.get(0).status(), "an objective below a certified bound is flagged, never hidden");
         assertEquals(1.0 / 3.0, InstanceRunner.suboptimality(-2, -3), 1e-15, "an excess of 1 over a best of -3 is relative to |best|");
