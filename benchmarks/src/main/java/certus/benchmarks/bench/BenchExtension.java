@@ -8,6 +8,6 @@ import java.util.List;
 public final class BenchExtension implements CliExtension {
     @Override
     public List<Object> subcommands() {
-        return List.of(new BenchCommand());
+        return List.of(new BenchCommand(), new certus.benchmarks.experiment.ExperimentCommand());
     }
 }
