@@ -40,8 +40,15 @@ final class BenchmarkProblems {
         return new MultiTaskData(data.featureNames(), tasks);
     }
 
+    /** The paper preset's size: K=5, n_k=50, p=250, s=10 with Zbar and Bbar (support pool of 20). */
+    static SmtlProblem paperSized() {
+        Simulation sim = Simulator.simulate(new SimulationDesign(250, 5, 50, 0, 10, 0, 0.5, 1.0, null, 5.0, 1, 20));
+        return new SmtlProblem(sim.train(), 10, 0.1, 0.1, 0.01, false);
+    }
+
     static SmtlProblem byName(String name) {
         return switch (name) {
+            case "K5_n50_p250_zbar_bbar" -> paperSized();
             case "K1_n1000_p10000" -> singleTaskLarge();
             case "K5_n100_p2500_zbar" -> multiTaskZbar();
             default -> throw new IllegalArgumentException("unknown benchmark problem " + name);
