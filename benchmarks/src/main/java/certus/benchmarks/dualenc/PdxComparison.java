@@ -168,15 +168,7 @@ public final class PdxComparison {
     }
 
     private static double rmse(MultiTaskPredictor p, MultiTaskData test) {
-        double sum = 0;
-        for (int i = 0; i < test.taskCount(); i++) {
-            TaskData t = test.task(i);
-            double[] f = p.predict(i, t.x());
-            double s = 0;
-            for (int r = 0; r < t.rows(); r++) s += Math.pow(t.y(r) - f[r], 2);
-            sum += Math.sqrt(s / t.rows());
-        }
-        return sum / test.taskCount();
+        return p.meanTaskRmse(test);
     }
 
     /** Per task a seeded random 70/30 split; the training rows in random order (so inner holdouts are random). */

@@ -1,11 +1,8 @@
 package certus.benchmarks.dualenc;
 
-import certus.data.MultiTaskData;
-import certus.data.TaskData;
 import certus.estimators.dualenc.Competitor;
 import certus.estimators.dualenc.DualEncoderOptions;
 import certus.estimators.dualenc.DualEncoderSimulator;
-import certus.estimators.dualenc.MultiTaskPredictor;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -61,23 +58,10 @@ public final class SimulationStudy {
                     new DualEncoderSimulator.Settings(TASKS, FEATURES, trainRows, TEST_ROWS, COVARIATE_SHIFT, drift, NOISE_SD));
             DualEncoderOptions o = DualEncoderOptions.defaults(seed);
             for (Competitor c : Competitor.values()) {
-                out.computeIfAbsent(c, k -> new double[replicates])[rep] = testMse(c.fit(s.train(), o, line -> { }), s.test());
+                out.computeIfAbsent(c, k -> new double[replicates])[rep] = c.fit(s.train(), o, line -> { }).meanTaskMse(s.test());
             }
         }
         return out;
-    }
-
-    /** Mean over tasks of the test MSE. */
-    public static double testMse(MultiTaskPredictor model, MultiTaskData test) {
-        double total = 0;
-        for (int r = 0; r < test.taskCount(); r++) {
-            TaskData t = test.task(r);
-            double[] f = model.predict(r, t.x());
-            double s = 0;
-            for (int i = 0; i < t.rows(); i++) s += (f[i] - t.y(i)) * (f[i] - t.y(i));
-            total += s / t.rows();
-        }
-        return total / test.taskCount();
     }
 
     private static String row(int n, double drift, Map<Competitor, double[]> mse) {

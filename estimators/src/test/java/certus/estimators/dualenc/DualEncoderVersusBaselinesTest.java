@@ -1,7 +1,5 @@
 package certus.estimators.dualenc;
 
-import certus.data.MultiTaskData;
-import certus.data.TaskData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,7 +39,7 @@ class DualEncoderVersusBaselinesTest {
             DualEncoderSimulator.Synthetic s = DualEncoderSimulator.simulate(seed, new DualEncoderSimulator.Settings(5, 50, rows, 500, 1.0, drift, 1.0));
             DualEncoderOptions o = DualEncoderOptions.defaults(seed);
             for (Competitor c : Competitor.values()) {
-                mse.computeIfAbsent(c, k -> new double[SEEDS])[rep] = testMse(c.fit(s.train(), o, null), s.test());
+                mse.computeIfAbsent(c, k -> new double[SEEDS])[rep] = c.fit(s.train(), o, null).meanTaskMse(s.test());
             }
         }
         double[] dual = mse.get(Competitor.DUAL_ENCODER);
@@ -56,18 +54,6 @@ class DualEncoderVersusBaselinesTest {
             assertTrue(mean(dual) < 0.9 * mean(other), c.label() + ": dual " + mean(dual) + " vs " + mean(other));
             assertTrue(wins >= 4, c.label() + ": dual encoder better on only " + wins + " of " + SEEDS + " seeds");
         }
-    }
-
-    private static double testMse(MultiTaskPredictor model, MultiTaskData test) {
-        double total = 0;
-        for (int r = 0; r < test.taskCount(); r++) {
-            TaskData t = test.task(r);
-            double[] f = model.predict(r, t.x());
-            double s = 0;
-            for (int i = 0; i < t.rows(); i++) s += (f[i] - t.y(i)) * (f[i] - t.y(i));
-            total += s / t.rows();
-        }
-        return total / test.taskCount();
     }
 
     private static double mean(double[] v) {
