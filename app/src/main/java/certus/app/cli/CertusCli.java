@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "certus", mixinStandardHelpOptions = true, version = "certus 0.1.0-SNAPSHOT",
         description = "Sparse multi-task regression (sMTL): fit, cross-validate, predict, simulate, certify optimality.",
         subcommands = {FitCommand.class, CvCommand.class, PredictCommand.class, SimulateCommand.class, DemoCommand.class,
-                CertifyCommand.class, ExportCommand.class, VerifyCommand.class, BackendsCommand.class, TenMtlCommand.class, DualEncCommand.class, CommandLine.HelpCommand.class},
+                CertifyCommand.class, ExportCommand.class, VerifyCommand.class, BackendsCommand.class, TenMtlCommand.class, DualEncCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "bench, experiment: heuristics-vs-exact benchmarks and the sMTL simulation study (run through the ./certus launcher).",
                 "", "Exit codes: 0 success, 2 bad input or usage, 3 solver error or unavailable backend, 4 limit reached "
                 + "without a solution, 5 verify found a failing check."})

@@ -1,0 +1,139 @@
+package certus.app.service;
+
+import certus.solver.CancellationToken;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The job queue: submissions are stored first (so they survive a crash), then handed to a fixed pool of workers in
+ * submission order. The queue is bounded (429 when full). Cancelling a queued job ends it at once; a running certify
+ * job is interrupted through its token and its best certificate so far is kept with state CANCELLED; a running fit
+ * (the heuristic has no cancellation point yet) is marked CANCELLED at once and its result, when it comes, discarded.
+ */
+public final class JobService implements AutoCloseable {
+    /** Progress is written to the store at most this often per job. */
+    static final long PROGRESS_INTERVAL_MILLIS = 500;
+
+    private final JobStore store;
+    private final int queueLimit;
+    private final double maxTimeLimit;
+    private final ExecutorService workers;
+    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
+    private final java.util.Set<String> cancelledByUser = ConcurrentHashMap.newKeySet();
+    private volatile boolean accepting = true;
+
+    public JobService(JobStore store, int workerCount, int queueLimit, double maxTimeLimit) {
+        if (workerCount < 1 || queueLimit < 1 || !(maxTimeLimit > 0)) throw new IllegalArgumentException("workers, queue and time limit must be positive");
+        this.store = store;
+        this.queueLimit = queueLimit;
+        this.maxTimeLimit = maxTimeLimit;
+        this.workers = Executors.newFixedThreadPool(workerCount, r -> {
+            Thread t = new Thread(r, "certus-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        for (JobRecord j : store.recover()) queue.add(j.id()); // jobs that were queued or running when the server stopped
+        for (int i = 0; i < workerCount; i++) workers.submit(this::workLoop);
+    }
+
+    public double maxTimeLimit() {
+        return maxTimeLimit;
+    }
+
+    /** Validates, stores and queues a job; returns its id. 400 for bad input, 429 when the queue is full, 503 when shutting down. */
+    public JobRecord submit(JobRequest request) {
+        if (!accepting) throw new BadRequestException(503, "the server is shutting down");
+        JobExecutor.validate(request);
+        synchronized (this) {
+            if (queue.size() >= queueLimit) throw new BadRequestException(429, "the queue is full (" + queueLimit + " jobs waiting); retry later");
+            JobRecord r = store.insert(UUID.randomUUID().toString(), request.kind(), request.toJson());
+            queue.add(r.id());
+            return r;
+        }
+    }
+
+    public JobRecord get(String id) {
+        return store.get(id).orElseThrow(() -> new BadRequestException(404, "no job '" + id + "'"));
+    }
+
+    public List<JobRecord> list() {
+        return store.list();
+    }
+
+    /** Cancels a queued or running job; a finished job is left as it is (409). */
+    public JobRecord cancel(String id) {
+        JobRecord j = get(id);
+        if (j.state().terminal()) throw new BadRequestException(409, "job " + id + " already ended (" + j.state().name().toLowerCase() + ")");
+        cancelledByUser.add(id);
+        CancellationToken token = running.get(id);
+        if (token != null) token.cancel(); // the worker stores the interrupted certificate
+        if (queue.remove(id) || token == null || j.kind().equals("fit")) store.finish(id, JobState.CANCELLED, null, "cancelled by request");
+        return get(id);
+    }
+
+    private void workLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            String id;
+            try {
+                id = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            runOne(id);
+        }
+    }
+
+    private void runOne(String id) {
+        JobRecord j = store.get(id).orElse(null);
+        if (j == null || !store.transition(id, JobState.RUNNING)) return; // cancelled while queued
+        CancellationToken token = new CancellationToken();
+        running.put(id, token);
+        long[] last = {0};
+        try {
+            JobRequest request = JobRequest.parse(JobRequest.MAPPER.readTree(j.request()), Double.POSITIVE_INFINITY);
+            String result = JobExecutor.run(request, token, p -> {
+                long now = System.currentTimeMillis();
+                if (now - last[0] >= PROGRESS_INTERVAL_MILLIS) {
+                    last[0] = now;
+                    store.progress(id, p);
+                }
+            });
+            if (!accepting && !cancelledByUser.contains(id)) return; // stopped by shutdown: stays RUNNING, re-queued at restart
+            boolean cancelled = cancelledByUser.contains(id);
+            store.finish(id, cancelled ? JobState.CANCELLED : JobState.SUCCEEDED, result, cancelled ? "cancelled by request" : null);
+        } catch (BadRequestException e) {
+            store.finish(id, JobState.FAILED, null, e.getMessage());
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            store.finish(id, JobState.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    /**
+     * Graceful stop: accept nothing new, stop running certify jobs at their next checkpoint (their token), leave every
+     * unfinished job QUEUED or RUNNING in the store — the next start re-queues them — and wait for the workers up to
+     * {@link #SHUTDOWN_WAIT_SECONDS}. Nothing submitted is lost.
+     */
+    @Override
+    public void close() {
+        accepting = false;
+        running.values().forEach(CancellationToken::cancel);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static final long SHUTDOWN_WAIT_SECONDS = 10;
+}
