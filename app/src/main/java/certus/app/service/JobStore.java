@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * Jobs persisted in an embedded H2 database under the data directory (pure Java, one file, JDBC). Every state change
- * is one committed statement, so a crash (even SIGKILL) loses at most a progress update: a submitted job is in the
- * table before its id is returned. Thread-safe: one connection, synchronized methods (the service's writes are small
+ * is one committed statement written through to disk ({@code WRITE_DELAY=0}: H2's default flushes commits up to a
+ * second later, and the SIGKILL fault test lost the last jobs submitted before the kill), so a submitted job is on
+ * disk before its id is returned and a crash loses at most a progress line. Thread-safe: one connection, synchronized methods (the service's writes are small
  * and rare compared with the solves).
  */
 public final class JobStore implements AutoCloseable {
@@ -28,7 +29,7 @@ public final class JobStore implements AutoCloseable {
     public static JobStore open(Path dataDir) {
         try {
             java.nio.file.Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("jobs") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+            Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("jobs") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS jobs (id VARCHAR(40) PRIMARY KEY, seq BIGINT AUTO_INCREMENT, kind VARCHAR(20) NOT NULL, "
                         + "state VARCHAR(20) NOT NULL, request CLOB NOT NULL, progress CLOB, result CLOB, error CLOB, "
