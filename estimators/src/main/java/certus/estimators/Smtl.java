@@ -30,7 +30,7 @@ public final class Smtl {
 
     private Smtl(Builder b) {
         this.params = new SmtlParams(b.s, b.ridge, b.bbar, b.zbar, b.commonSupport);
-        HeuristicOptions o = HeuristicOptions.defaults().withSeed(b.seed).withLocalSearch(b.localSearch);
+        HeuristicOptions o = HeuristicOptions.defaults().withSeed(b.seed).withLocalSearch(b.localSearch).withStopRequest(b.stopRequest);
         this.options = b.timeLimitSeconds == null ? o : o.withTimeLimitSeconds(b.timeLimitSeconds);
         this.listener = b.listener;
         this.fitter = b.fitter;
@@ -115,6 +115,7 @@ public final class Smtl {
         b.seed = options.seed();
         b.timeLimitSeconds = Double.isInfinite(options.timeLimitSeconds()) ? null : options.timeLimitSeconds();
         b.localSearch = options.localSearch();
+        b.stopRequest = options.stopRequest();
         b.listener = listener;
         b.fitter = fitter;
         b.standardize = standardize;
@@ -131,6 +132,7 @@ public final class Smtl {
         private long seed = 1L;
         private Double timeLimitSeconds;
         private boolean localSearch = true;
+        private java.util.function.BooleanSupplier stopRequest = HeuristicOptions.NEVER;
         private HeuristicListener listener = HeuristicListener.NONE;
         private PathFitter fitter = PathFitter.heuristic();
         private Standardizer standardize = Standardizer.NONE;
@@ -156,6 +158,9 @@ public final class Smtl {
         public Builder timeLimitSeconds(double v) { timeLimitSeconds = v; return this; }
 
         public Builder localSearch(boolean v) { localSearch = v; return this; }
+
+        /** Polled during the fit; true stops it with the best point so far (termination limit INTERRUPTED). */
+        public Builder stopRequest(java.util.function.BooleanSupplier v) { stopRequest = java.util.Objects.requireNonNull(v, "stopRequest"); return this; }
 
         public Builder params(SmtlParams p) {
             return s(p.s()).ridge(p.ridge()).bbar(p.bbar()).zbar(p.zbar()).commonSupport(p.commonSupport());

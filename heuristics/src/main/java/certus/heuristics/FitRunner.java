@@ -60,6 +60,7 @@ final class FitRunner {
         }
         // A start cut short or restarts skipped for lack of time both mean the budget decided the answer.
         StopReason stop = timedOut || r < options.restarts() ? StopReason.TIME_LIMIT : bestStop;
+        if (stop == StopReason.TIME_LIMIT && deadline.interrupted()) stop = StopReason.INTERRUPTED;
         progress.force("done", iterations, bestValue);
         return new HeuristicResult(best, bestValue, stop, iterations, swaps, deadline.elapsedSeconds());
     }

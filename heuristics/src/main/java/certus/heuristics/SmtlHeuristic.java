@@ -22,7 +22,7 @@ public final class SmtlHeuristic {
      */
     public static HeuristicResult fit(SmtlProblem problem, HeuristicOptions options, SmtlSolution warmStart,
                                       HeuristicListener listener) {
-        Deadline deadline = new Deadline(options.timeLimitSeconds());
+        Deadline deadline = new Deadline(options.timeLimitSeconds(), options.stopRequest());
         return new FitRunner(problem, options, deadline, new Progress(listener, deadline)).run(warmStart);
     }
 
@@ -34,7 +34,7 @@ public final class SmtlHeuristic {
      * {@code problems}; it always holds at least the first problem's result.
      */
     public static List<HeuristicResult> path(List<SmtlProblem> problems, HeuristicOptions options, HeuristicListener listener) {
-        Deadline deadline = new Deadline(options.timeLimitSeconds());
+        Deadline deadline = new Deadline(options.timeLimitSeconds(), options.stopRequest());
         Progress progress = new Progress(listener, deadline);
         List<HeuristicResult> out = new ArrayList<>();
         SmtlSolution previous = null;
@@ -50,7 +50,7 @@ public final class SmtlHeuristic {
             progress.force("path " + (i + 1) + "/" + problems.size(), r.iterations(), r.objective());
             out.add(r);
             previous = r.solution();
-            if (r.stop() == HeuristicResult.StopReason.TIME_LIMIT) break;
+            if (r.stop() == HeuristicResult.StopReason.TIME_LIMIT || r.stop() == HeuristicResult.StopReason.INTERRUPTED) break;
         }
         return out;
     }

@@ -6,6 +6,7 @@ import certus.estimators.Smtl;
 import certus.estimators.SmtlModel;
 import certus.estimators.SmtlParams;
 import certus.estimators.io.ModelJson;
+import certus.solver.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,13 +41,16 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         SmtlParams params = problem.resolve();
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
-        Smtl estimator = run.configure(Smtl.builder().params(params)).listener(progress).build();
+        CancellationToken token = new CancellationToken();
+        Smtl estimator = run.configure(Smtl.builder().params(params)).listener(progress).stopRequest(token::isCancelled).build();
         LoadedData loaded = dataOptions.load();
         loaded.warnings().forEach(w -> progress.line("warning: " + w));
         progress.line("fitting " + loaded.data() + " with " + ProblemOptions.describe(params));
-        SmtlModel model = estimator.fit(loaded.data());
-        Output.emit(output, ModelJson.write(model), spec.commandLine().getOut());
-        return exitCode(model, progress);
+        try (CtrlC ctrlC = CtrlC.cancels(token, true)) { // Ctrl-C: the best fit so far is written, termination "interrupted"
+            SmtlModel model = estimator.fit(loaded.data());
+            Output.emit(output, ModelJson.write(model), spec.commandLine().getOut());
+            return exitCode(model, progress);
+        }
     }
 
     /** Status to exit code: a result without a solution is written (it says why) but the run did not succeed. */

@@ -43,7 +43,7 @@ final class JobExecutor {
         LoadedData d = data(r);
         long t0 = System.nanoTime();
         if (r.kind().equals("fit")) {
-            Smtl estimator = Smtl.builder().params(r.params()).seed(r.seed()).timeLimitSeconds(r.timeLimit())
+            Smtl estimator = Smtl.builder().params(r.params()).seed(r.seed()).timeLimitSeconds(r.timeLimit()).stopRequest(token::isCancelled)
                     .listener((stage, iteration, objective, seconds) -> progress.accept(progressJson(stage, objective, Double.NaN, seconds)))
                     .build();
             SmtlModel m = estimator.fit(d.data());

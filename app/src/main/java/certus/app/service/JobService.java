@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The job queue: submissions are stored first (so they survive a crash), then handed to a fixed pool of workers in
  * submission order. The queue is bounded (429 when full). Cancelling a queued job ends it at once; a running certify
- * job is interrupted through its token and its best certificate so far is kept with state CANCELLED; a running fit
- * (the heuristic has no cancellation point yet) is marked CANCELLED at once and its result, when it comes, discarded.
+ * or fit job is interrupted through its token and its best result so far is kept with state CANCELLED.
  */
 public final class JobService implements AutoCloseable {
     /** Progress is written to the store at most this often per job. */
@@ -74,8 +73,8 @@ public final class JobService implements AutoCloseable {
         if (j.state().terminal()) throw new BadRequestException(409, "job " + id + " already ended (" + j.state().name().toLowerCase() + ")");
         cancelledByUser.add(id);
         CancellationToken token = running.get(id);
-        if (token != null) token.cancel(); // the worker stores the interrupted certificate
-        if (queue.remove(id) || token == null || j.kind().equals("fit")) store.finish(id, JobState.CANCELLED, null, "cancelled by request");
+        if (token != null) token.cancel(); // the worker stores the interrupted result
+        if (queue.remove(id) || token == null) store.finish(id, JobState.CANCELLED, null, "cancelled by request");
         return get(id);
     }
 

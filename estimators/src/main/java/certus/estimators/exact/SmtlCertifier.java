@@ -122,7 +122,7 @@ public final class SmtlCertifier {
     }
 
     private WarmStart warmStart(SmtlProblem problem) {
-        HeuristicOptions ho = HeuristicOptions.defaults().withSeed(b.seed);
+        HeuristicOptions ho = HeuristicOptions.defaults().withSeed(b.seed).withStopRequest(b.cancellation::isCancelled);
         if (Double.isFinite(b.timeLimitSeconds)) ho = ho.withTimeLimitSeconds(b.timeLimitSeconds * ExactDefaults.HEURISTIC_SHARE);
         List<HeuristicResult> r = b.warmStartFitter.fitPath(List.of(problem), ho, b.heuristicListener);
         return r.isEmpty() || r.get(0).solution() == null ? WarmStart.NONE : new WarmStart(problem, r.get(0).solution());
