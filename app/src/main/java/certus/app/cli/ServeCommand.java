@@ -47,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", defaultValue = "16777216", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}, 16 MiB).")
     long maxBody;
 
+    @Option(names = "--max-cells", defaultValue = "20000000", paramLabel = "N", description = "Largest rows x features of one job; beyond, 413 (default: ${DEFAULT-VALUE}).")
+    long maxCells;
+
     @Option(names = "--max-time-limit", defaultValue = "3600", paramLabel = "SEC", description = "Cap (and default) of a job's time limit (default: ${DEFAULT-VALUE}).")
     double maxTimeLimit;
 
@@ -56,9 +59,11 @@ final class ServeCommand implements Callable<Integer> {
         if (token == null && !InetAddress.getByName(host).isLoopbackAddress()) {
             throw new ExitCodes.UsageException("binding " + host + " (not loopback) requires --token-file with a bearer token");
         }
-        if (workers < 1 || queue < 1 || maxBody < 1 || !(maxTimeLimit > 0)) throw new ExitCodes.UsageException("--workers, --queue, --max-body and --max-time-limit must be positive");
+        if (workers < 1 || queue < 1 || maxBody < 1 || maxCells < 1 || !(maxTimeLimit > 0)) {
+            throw new ExitCodes.UsageException("--workers, --queue, --max-body, --max-cells and --max-time-limit must be positive");
+        }
         JobStore store = JobStore.open(dataDir);
-        JobService jobs = new JobService(store, workers, queue, maxTimeLimit);
+        JobService jobs = new JobService(store, workers, queue, maxTimeLimit, maxCells);
         Javalin app = HttpApi.create(jobs, host, port, token, maxBody).start();
         var err = spec.commandLine().getErr();
         err.printf("certus serve: listening on http://%s:%d (workers %d, queue %d, data %s)%n", host, app.port(), workers, queue, dataDir.toAbsolutePath());

@@ -31,9 +31,14 @@ final class JobExecutor {
         }
     }
 
-    /** Checks what can be checked before queueing: the CSV parses and s fits p. */
-    static void validate(JobRequest r) {
+    /** Checks what can be checked before queueing: the CSV parses, the problem is within the size cap, s fits p. */
+    static void validate(JobRequest r, long maxCells) {
         LoadedData d = data(r);
+        long cells = (long) d.data().totalRows() * d.data().featureCount();
+        if (cells > maxCells) {
+            throw new BadRequestException(413, "the problem has " + d.data().totalRows() + " rows x " + d.data().featureCount() + " features = "
+                    + cells + " values; this server accepts at most " + maxCells);
+        }
         if (r.params().s() > d.data().featureCount()) {
             throw new BadRequestException(400, "s=" + r.params().s() + " exceeds the number of features p=" + d.data().featureCount());
         }

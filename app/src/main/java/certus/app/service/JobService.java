@@ -19,10 +19,13 @@ import java.util.concurrent.TimeUnit;
 public final class JobService implements AutoCloseable {
     /** Progress is written to the store at most this often per job. */
     static final long PROGRESS_INTERVAL_MILLIS = 500;
+    /** Default cap on rows x features of one job (20 million values: ~160 MB of doubles per copy). */
+    public static final long DEFAULT_MAX_CELLS = 20_000_000L;
 
     private final JobStore store;
     private final int queueLimit;
     private final double maxTimeLimit;
+    private final long maxCells;
     private final ExecutorService workers;
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
@@ -30,7 +33,15 @@ public final class JobService implements AutoCloseable {
     private volatile boolean accepting = true;
 
     public JobService(JobStore store, int workerCount, int queueLimit, double maxTimeLimit) {
-        if (workerCount < 1 || queueLimit < 1 || !(maxTimeLimit > 0)) throw new IllegalArgumentException("workers, queue and time limit must be positive");
+        this(store, workerCount, queueLimit, maxTimeLimit, DEFAULT_MAX_CELLS);
+    }
+
+    /** @param maxCells largest rows x features a job may have (413 beyond) */
+    public JobService(JobStore store, int workerCount, int queueLimit, double maxTimeLimit, long maxCells) {
+        if (workerCount < 1 || queueLimit < 1 || !(maxTimeLimit > 0) || maxCells < 1) {
+            throw new IllegalArgumentException("workers, queue, time limit and size cap must be positive");
+        }
+        this.maxCells = maxCells;
         this.store = store;
         this.queueLimit = queueLimit;
         this.maxTimeLimit = maxTimeLimit;
@@ -50,7 +61,7 @@ public final class JobService implements AutoCloseable {
     /** Validates, stores and queues a job; returns its id. 400 for bad input, 429 when the queue is full, 503 when shutting down. */
     public JobRecord submit(JobRequest request) {
         if (!accepting) throw new BadRequestException(503, "the server is shutting down");
-        JobExecutor.validate(request);
+        JobExecutor.validate(request, maxCells);
         synchronized (this) {
             if (queue.size() >= queueLimit) throw new BadRequestException(429, "the queue is full (" + queueLimit + " jobs waiting); retry later");
             JobRecord r = store.insert(UUID.randomUUID().toString(), request.kind(), request.toJson());

@@ -36,8 +36,12 @@ class ServiceIntegrationTest {
     private String base;
 
     private void start(String token, long maxBody, int queue) {
+        start(token, maxBody, queue, JobService.DEFAULT_MAX_CELLS);
+    }
+
+    private void start(String token, long maxBody, int queue, long maxCells) {
         store = JobStore.open(dir.resolve("data"));
-        jobs = new JobService(store, 1, queue, 60);
+        jobs = new JobService(store, 1, queue, 60, maxCells);
         app = HttpApi.create(jobs, "127.0.0.1", 0, token, maxBody).start();
         base = "http://127.0.0.1:" + app.port();
     }
@@ -136,6 +140,12 @@ class ServiceIntegrationTest {
         assertBad(send("POST", "/v1/jobs", job("fit", "x".repeat(5000), 3).toString(), null), 413, "exceeds the limit");
         assertBad(send("GET", "/v1/jobs/nope", null, null), 404, "no job 'nope'");
         assertEquals(0, JSON.readTree(send("GET", "/v1/jobs", null, null).body()).size(), "no bad submission was stored");
+    }
+
+    @Test
+    void problemsOverTheSizeCapAre413() throws Exception {
+        start(null, 1 << 20, 10, 100); // 2 tasks x 40 rows x 12 features = 960 values > 100
+        assertBad(send("POST", "/v1/jobs", job("fit", small(), 3).toString(), null), 413, "at most 100");
     }
 
     @Test
