@@ -3,7 +3,7 @@ package certus.app.cli;
 import certus.data.MultiTaskData;
 import certus.estimators.dualenc.DualEncoderOptions;
 import certus.estimators.dualenc.DualEncoderSelection;
-import certus.estimators.dualenc.FitControl;
+import certus.estimators.FitControl;
 import certus.solver.CancellationToken;
 import certus.estimators.io.DualEncoderJson;
 import picocli.CommandLine.Command;

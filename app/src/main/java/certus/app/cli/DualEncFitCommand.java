@@ -4,7 +4,7 @@ import certus.data.LoadedData;
 import certus.data.MultiTaskData;
 import certus.estimators.Termination;
 import certus.estimators.dualenc.DualEncoderFitter;
-import certus.estimators.dualenc.FitControl;
+import certus.estimators.FitControl;
 import certus.solver.CancellationToken;
 import certus.estimators.dualenc.DualEncoderModel;
 import certus.estimators.dualenc.DualEncoderOptions;

@@ -1,13 +1,11 @@
 package certus.app.cli;
 
 import certus.estimators.dualenc.DualEncoderOptions;
-import certus.estimators.dualenc.FitControl;
+import certus.estimators.FitControl;
 import certus.solver.CancellationToken;
 import certus.tensor.nn.Activation;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** The dual-encoder settings shared by {@code dualenc fit} and {@code dualenc cv}; the rest are the spec defaults. */
@@ -69,25 +67,16 @@ final class DualEncModelOptions {
 
     /** 'auto', 'none' or a comma list of widths; a bad value is an IllegalArgumentException naming --hidden. */
     static DualEncoderOptions.Architecture architecture(String hidden) {
-        String h = hidden.trim().toLowerCase(Locale.ROOT);
-        if (h.equals("auto")) return new DualEncoderOptions.Auto();
-        if (h.equals("none")) return new DualEncoderOptions.Fixed(List.of());
-        List<Integer> widths = new ArrayList<>();
-        for (String part : h.split(",")) {
-            try {
-                widths.add(Integer.parseInt(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--hidden: '" + hidden + "' is not 'auto', 'none' or a comma list of widths");
-            }
+        try {
+            return DualEncoderOptions.Architecture.parse(hidden);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--hidden: " + e.getMessage());
         }
-        return new DualEncoderOptions.Fixed(widths);
     }
 
     /** Inverse of {@link #architecture(String)}: "auto", "none" or "64,64". */
     static String hiddenText(DualEncoderOptions.Architecture a) {
-        if (!(a instanceof DualEncoderOptions.Fixed f)) return "auto";
-        if (f.widths().isEmpty()) return "none";
-        return String.join(",", f.widths().stream().map(String::valueOf).toList());
+        return a.text();
     }
 
     private Activation activation() {

@@ -9,7 +9,7 @@ import certus.data.TaskData;
 import certus.estimators.dualenc.Competitor;
 import certus.estimators.dualenc.DualEncoderOptions;
 import certus.estimators.dualenc.DualEncoderSelection;
-import certus.estimators.dualenc.FitControl;
+import certus.estimators.FitControl;
 import certus.estimators.dualenc.MultiTaskPredictor;
 import certus.estimators.glm.Family;
 import certus.estimators.tenmtl.Baselines;

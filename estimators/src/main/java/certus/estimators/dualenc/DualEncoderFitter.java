@@ -1,5 +1,6 @@
 package certus.estimators.dualenc;
 
+import certus.estimators.FitControl;
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
 import certus.estimators.Termination;

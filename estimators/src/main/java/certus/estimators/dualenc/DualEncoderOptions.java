@@ -40,6 +40,29 @@ public record DualEncoderOptions(Architecture architecture, Activation activatio
     public sealed interface Architecture permits Auto, Fixed {
         /** Hidden widths for data whose smallest task has {@code smallestTaskRows} rows. */
         List<Integer> hiddenWidths(int smallestTaskRows);
+
+        /** 'auto', 'none' or a comma list of widths such as "64,64"; an IllegalArgumentException quoting the text otherwise. */
+        static Architecture parse(String text) {
+            String h = text.trim().toLowerCase(java.util.Locale.ROOT);
+            if (h.equals("auto")) return new Auto();
+            if (h.equals("none")) return new Fixed(List.of());
+            List<Integer> widths = new java.util.ArrayList<>();
+            for (String part : h.split(",")) {
+                try {
+                    widths.add(Integer.parseInt(part.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + text + "' is not 'auto', 'none' or a comma list of widths");
+                }
+            }
+            return new Fixed(widths);
+        }
+
+        /** Inverse of {@link #parse}: "auto", "none" or "64,64". */
+        default String text() {
+            if (!(this instanceof Fixed f)) return "auto";
+            if (f.widths().isEmpty()) return "none";
+            return String.join(",", f.widths().stream().map(String::valueOf).toList());
+        }
     }
 
     /** Spec §4: 1 hidden layer of width 32 when n_r < 100 (shallow nets converge better on little data), else 2 x 64. */

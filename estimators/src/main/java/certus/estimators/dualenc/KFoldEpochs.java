@@ -1,5 +1,6 @@
 package certus.estimators.dualenc;
 
+import certus.estimators.FitControl;
 import certus.data.MultiTaskData;
 
 import java.util.List;

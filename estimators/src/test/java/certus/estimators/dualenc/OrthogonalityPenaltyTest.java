@@ -48,8 +48,12 @@ class OrthogonalityPenaltyTest {
         assertEquals(expected, OrthogonalityPenalty.value(s, c), 1e-6 * (1 + expected));
     }
 
+    /**
+     * n >= 3: with two rows every correlation is +-1, the penalty is constant but for the eps smoothing, and its
+     * gradient is then the smoothing's, whose curvature defeats central differences (seed 347, n = 2: 6e-5 relative).
+     */
     @Property(tries = 100)
-    void gradientMatchesCentralDifferences(@ForAll @IntRange(min = 2, max = 10) int n, @ForAll @IntRange(min = 1, max = 4) int q,
+    void gradientMatchesCentralDifferences(@ForAll @IntRange(min = 3, max = 10) int n, @ForAll @IntRange(min = 1, max = 4) int q,
                                            @ForAll @IntRange(min = 1, max = 5) int p, @ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] s = gaussian(r, n * q, 0.5), c = gaussian(r, n * p, -0.3);

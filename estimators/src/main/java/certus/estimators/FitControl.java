@@ -1,12 +1,12 @@
-package certus.estimators.dualenc;
+package certus.estimators;
 
 import certus.solver.CancellationToken;
 
 import java.util.Objects;
 
 /**
- * When a dual-encoder fit must stop early: a wall-clock deadline and a cancellation token (Ctrl-C, a service
- * request). Both are polled once per epoch (an epoch is tens of milliseconds on PDX-sized data), and the fit returns
+ * When an iterative fit (dual encoder, TenMTL) must stop early: a wall-clock deadline and a cancellation token (Ctrl-C, a service
+ * request). Both are polled once per epoch or sweep (tens of milliseconds on PDX-sized data), and the fit returns
  * its best state so far with the limit that stopped it.
  *
  * @param deadlineNanos {@link System#nanoTime()} after which the fit stops; {@link Long#MAX_VALUE} for none
