@@ -1,6 +1,7 @@
 package certus.estimators.io;
 
 import certus.data.DataFormatException;
+import certus.estimators.Termination;
 import certus.estimators.glm.Family;
 import certus.estimators.tenmtl.MultiTaskLinearModel;
 import certus.estimators.tenmtl.PredictorShape;
@@ -66,6 +67,10 @@ public final class TenMtlJson {
         for (double v : r.factors().intercepts()) b.add(v);
         ArrayNode obj = root.putArray("objective");
         r.factors().objective().forEach(obj::add);
+        ObjectNode term = root.putObject("termination");
+        term.put("reason", r.termination().reason().jsonName());
+        term.put("limit", r.termination().limit().jsonName());
+        term.put("detail", r.termination().detail());
         if (validation != null) {
             ArrayNode v = root.putArray("validation");
             for (TenMtlSelection.Row row : validation) {
@@ -143,7 +148,15 @@ public final class TenMtlJson {
         } catch (IllegalArgumentException e) {
             throw new DataFormatException(role + " " + file + ": field 'factors' is inconsistent (" + e.getMessage() + ")");
         }
-        return new TenMtl.Result(options, features, tasks, factors, new MultiTaskLinearModel(family, b, beta));
+        return new TenMtl.Result(options, features, tasks, factors, new MultiTaskLinearModel(family, b, beta), termination(root.path("termination")));
+    }
+
+    /** Files written before the field existed have no termination: read as converged with an empty detail. */
+    private static Termination termination(JsonNode t) {
+        Termination.Reason reason = Termination.reasonFromJson(t.path("reason").asText("converged"));
+        Termination.Limit limit = Termination.limitFromJson(t.path("limit").isTextual() ? t.path("limit").asText() : null);
+        return new Termination(reason == null ? Termination.Reason.CONVERGED : reason, limit == null ? Termination.Limit.OTHER : limit,
+                t.path("detail").asText(""));
     }
 
     private static PredictorShape shape(String text, String role, Path file) {

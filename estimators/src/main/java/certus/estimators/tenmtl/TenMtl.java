@@ -2,6 +2,8 @@ package certus.estimators.tenmtl;
 
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
+import certus.estimators.FitControl;
+import certus.estimators.Termination;
 import certus.tensor.DenseMatrix;
 
 import java.util.ArrayList;
@@ -21,8 +23,11 @@ public final class TenMtl {
      * @param tasks     task labels, in the order of the factor rows
      * @param factors   the fitted factors (standardized scale)
      * @param raw       per-task intercepts and coefficients on the raw scale
+     * @param termination why the sweeps stopped: converged, the sweep cap, or a time limit / cancellation (then the
+     *                    factors are the last accepted state, the best so far: the objective never increases)
      */
-    public record Result(TenMtlOptions options, List<String> features, List<String> tasks, TenMtlModel factors, MultiTaskLinearModel raw) {
+    public record Result(TenMtlOptions options, List<String> features, List<String> tasks, TenMtlModel factors, MultiTaskLinearModel raw,
+                         Termination termination) {
         /** Prediction for a row of raw features of the named task; unknown tasks are a clear error. */
         public double predict(String task, double[] x) {
             int i = tasks.indexOf(task);
@@ -32,9 +37,14 @@ public final class TenMtl {
     }
 
     public static Result fit(MultiTaskData data, TenMtlOptions options) {
+        return fit(data, options, FitControl.none());
+    }
+
+    /** As {@link #fit(MultiTaskData, TenMtlOptions)}, stopping between sweeps when {@code control} says so. */
+    public static Result fit(MultiTaskData data, TenMtlOptions options, FitControl control) {
         Scaling sc = Scaling.of(data);
-        TenMtlModel m = TenMtlFitter.fit(sc.apply(data), options);
-        return new Result(options, data.featureNames(), data.taskLabels(), m, sc.toRaw(MultiTaskLinearModel.of(m)));
+        TenMtlFitter.Fitted f = TenMtlFitter.fit(sc.apply(data), options, control);
+        return new Result(options, data.featureNames(), data.taskLabels(), f.model(), sc.toRaw(MultiTaskLinearModel.of(f.model())), f.termination());
     }
 
     /** Pooled per-feature centering and scaling; constant features keep scale 1. Shared with the baselines. */

@@ -2,6 +2,8 @@ package certus.estimators.tenmtl;
 
 import certus.data.MultiTaskData;
 import certus.data.TaskData;
+import certus.estimators.FitControl;
+import certus.estimators.Termination;
 import certus.estimators.glm.LassoGlm;
 import certus.tensor.DenseMatrix;
 import certus.tensor.MatrixOps;
@@ -32,19 +34,41 @@ public final class TenMtlFitter {
     private TenMtlFitter() {}
 
     public static TenMtlModel fit(MultiTaskData data, TenMtlOptions o) {
+        return fit(data, o, FitControl.none()).model();
+    }
+
+    /** A fitted model and why its sweeps stopped. */
+    public record Fitted(TenMtlModel model, Termination termination) {}
+
+    /**
+     * Alternating sweeps until the relative decrease falls to the tolerance, the sweep cap, or {@code control}'s
+     * deadline / cancellation (polled between sweeps; the state kept is the last accepted one, the best so far).
+     */
+    public static Fitted fit(MultiTaskData data, TenMtlOptions o, FitControl control) {
         TuckerState s = o.init() == TenMtlOptions.Init.LOCAL_HOSVD ? LocalHosvdStart.of(data, o) : randomStart(data, o);
         List<Double> history = new ArrayList<>();
         double f = objective(data, o, s);
         history.add(f);
+        Termination termination = new Termination(Termination.Reason.FEASIBLE, Termination.Limit.ITERATIONS, "sweep cap " + o.maxSweeps() + " hit");
         for (int sweep = 0; sweep < o.maxSweeps(); sweep++) {
+            Termination.Limit hit = control.hit();
+            if (hit != Termination.Limit.NONE) {
+                termination = new Termination(Termination.Reason.FEASIBLE, hit, "stopped after " + sweep + " sweeps ("
+                        + (hit == Termination.Limit.TIME ? "time limit" : "cancelled") + ")");
+                break;
+            }
             for (int m = 0; m < s.order(); m++) f = accept(data, o, s, f, updateFactor(data, o, s, m));
             f = accept(data, o, s, f, updateCore(data, o, s));
             for (int i = 0; i < data.taskCount(); i++) f = accept(data, o, s, f, updateTask(data, o, s, i));
             double previous = history.get(history.size() - 1);
             history.add(f);
-            if (previous - f <= o.tolerance() * Math.max(Math.abs(previous), 1e-300)) break;
+            if (previous - f <= o.tolerance() * Math.max(Math.abs(previous), 1e-300)) {
+                termination = new Termination(Termination.Reason.CONVERGED, Termination.Limit.NONE, "relative decrease <= " + o.tolerance()
+                        + " after " + (sweep + 1) + " sweeps");
+                break;
+            }
         }
-        return TenMtlModel.of(o.family(), s, history);
+        return new Fitted(TenMtlModel.of(o.family(), s, history), termination);
     }
 
     /** Keeps {@code candidate} when it does not raise the objective; returns the objective of what is kept. */
