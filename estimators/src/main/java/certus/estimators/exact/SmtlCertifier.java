@@ -92,8 +92,15 @@ public final class SmtlCertifier {
             var limit = b.cancellation.isCancelled() ? certus.solver.Termination.Limit.INTERRUPTED : certus.solver.Termination.Limit.TIME;
             result = warm.asResult(limit, options, version, elapsed(start));
         } else {
+            SolveListener listener = b.solveListener;
+            if (warm.solution() != null && b.checkpoint != null) {
+                Checkpoints checkpoints = new Checkpoints(b.checkpoint, bound -> CertificateFactory.from(problem,
+                        warm.checkpoint(bound, options, version, elapsed(start)), options, scaled, elapsed(start)), b.solveListener);
+                checkpoints.take(Double.NEGATIVE_INFINITY);
+                listener = checkpoints;
+            }
             result = solver.solve(problem, warm.solution(), options.withParameters(sp.withTimeLimitSeconds(remaining)), backends,
-                    b.solveListener, b.cancellation);
+                    listener, b.cancellation);
             result = warm.improve(result);
         }
         return CertificateFactory.from(problem, result, options, scaled, elapsed(start));
@@ -164,6 +171,7 @@ public final class SmtlCertifier {
         private Function<ExactMethod, ExactSolver> solvers = ExactMethods::solverFor;
         private Supplier<Backends> backends = Backends::discover;
         private PathFitter warmStartFitter = PathFitter.heuristic();
+        private java.util.function.Consumer<Certificate> checkpoint; // null: none taken
 
         private Builder() {}
 
@@ -203,6 +211,13 @@ public final class SmtlCertifier {
 
         /** Warm-start engine (default: the sMTL heuristic). */
         public Builder warmStartFitter(PathFitter v) { warmStartFitter = Objects.requireNonNull(v, "fitter"); return this; }
+
+        /**
+         * Receives snapshot certificates while the exact solve runs — the warm start with the best bound so far, as
+         * limit INTERRUPTED — when it starts and then at most every {@link Checkpoints#INTERVAL_NANOS} when the bound
+         * improves. A service stores them so that a job whose process dies still has a verifiable result.
+         */
+        public Builder checkpoint(java.util.function.Consumer<Certificate> v) { checkpoint = Objects.requireNonNull(v, "checkpoint"); return this; }
 
         public SmtlCertifier build() {
             if (params == null) throw new InvalidProblemException("s is required: pass --s or put \"s\" in the params file");

@@ -25,6 +25,17 @@ record WarmStart(SmtlProblem problem, SmtlSolution solution) {
     }
 
     /**
+     * A snapshot while the exact solve still runs: this point with the best bound proven so far (valid for every
+     * feasible point, so for this one), as limit INTERRUPTED — what a job reports if its process dies now.
+     */
+    ExactResult checkpoint(double bound, ExactOptions options, String version, double seconds) {
+        double f = ObjectiveEvaluator.value(problem, solution);
+        Termination t = Termination.limit(Termination.Limit.INTERRUPTED, true, "checkpoint taken while the exact solve was running");
+        return new ExactResult(solution, f, Math.min(bound, f), t, options.method(), options.backend(), version, MKind.NONE, Double.NaN, 0,
+                seconds, 0, 0, 0);
+    }
+
+    /**
      * The solver's result, with the warm start substituted when the solver found nothing after a limit or
      * returned something worse. Termination and bound are kept: they describe the solve truthfully.
      */
