@@ -53,6 +53,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-time-limit", defaultValue = "3600", paramLabel = "SEC", description = "Cap (and default) of a job's time limit (default: ${DEFAULT-VALUE}).")
     double maxTimeLimit;
 
+    @Option(names = "--rerun-interrupted", description = "After a crash, re-run every job that was running, instead of ending a certify job "
+            + "that has a checkpoint as INTERRUPTED with it (other jobs are always re-run).")
+    boolean rerunInterrupted;
+
     @Override
     public Integer call() throws Exception {
         String token = token();
@@ -63,9 +67,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new ExitCodes.UsageException("--workers, --queue, --max-body, --max-cells and --max-time-limit must be positive");
         }
         JobStore store = JobStore.open(dataDir);
-        JobService jobs = new JobService(store, workers, queue, maxTimeLimit, maxCells);
+        JobService jobs = new JobService(store, workers, queue, maxTimeLimit, maxCells, rerunInterrupted);
         Javalin app = HttpApi.create(jobs, host, port, token, maxBody).start();
         var err = spec.commandLine().getErr();
+        JobStore.Recovery recovered = jobs.recovery();
+        if (recovered.requeued() + recovered.interrupted() > 0 || !recovered.queued().isEmpty()) {
+            err.printf("certus serve: from the previous run: %d job(s) queued (%d of them re-queued after running), %d ended INTERRUPTED with "
+                    + "their checkpoint%n", recovered.queued().size(), recovered.requeued(), recovered.interrupted());
+        }
         err.printf("certus serve: listening on http://%s:%d (workers %d, queue %d, data %s)%n", host, app.port(), workers, queue, dataDir.toAbsolutePath());
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -35,20 +36,20 @@ public final class HttpApi {
             config.jetty.host = host;
             config.jetty.port = port;
             config.http.maxRequestSize = maxBodyBytes;
+            config.jetty.multipartConfig.maxTotalRequestSize(maxBodyBytes, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(maxBodyBytes, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, maxBodyBytes), SizeUnit.BYTES);
             config.startup.showJavalinBanner = false;
             config.routes.get("/v1/health", ctx -> json(ctx, 200, JobRequest.MAPPER.createObjectNode().put("status", "ok")));
             config.routes.get(OPENAPI_PATH, guarded(token, ctx -> ctx.contentType("application/json").result(openApi())));
             config.routes.get("/v1/backends", guarded(token, ctx -> json(ctx, 200, backends())));
             config.routes.post("/v1/jobs", guarded(token, ctx -> {
-                JobRequest request = JobRequest.parse(body(ctx, maxBodyBytes), jobs.maxTimeLimit());
+                JobRequest request = ctx.isMultipartFormData() ? Uploads.request(ctx, maxBodyBytes, jobs.maxTimeLimit())
+                        : JobRequest.parse(body(ctx, maxBodyBytes), jobs.maxTimeLimit());
                 JobRecord r = jobs.submit(request);
                 json(ctx, 202, JobRequest.MAPPER.createObjectNode().put("id", r.id()).put("state", r.state().name()));
             }));
-            config.routes.get("/v1/jobs", guarded(token, ctx -> {
-                ArrayNode list = JobRequest.MAPPER.createArrayNode();
-                for (JobRecord r : jobs.list()) list.add(status(r));
-                json(ctx, 200, list);
-            }));
+            config.routes.get("/v1/jobs", guarded(token, ctx -> json(ctx, 200, JobListing.page(jobs, ctx))));
             config.routes.get("/v1/jobs/{id}", guarded(token, ctx -> json(ctx, 200, status(jobs.get(ctx.pathParam("id"))))));
             config.routes.get("/v1/jobs/{id}/result", guarded(token, ctx -> {
                 JobRecord r = jobs.get(ctx.pathParam("id"));
@@ -58,6 +59,11 @@ public final class HttpApi {
                             : "job " + r.id() + " is " + r.state().name().toLowerCase(Locale.ROOT) + "; poll /v1/jobs/" + r.id() + " until it ends");
                 }
                 ctx.status(200).contentType("application/json").result(r.result());
+            }));
+            config.routes.get("/v1/jobs/{id}/checkpoint", guarded(token, ctx -> {
+                JobRecord r = jobs.get(ctx.pathParam("id"));
+                if (r.checkpoint() == null) throw new BadRequestException(404, "job " + r.id() + " has no checkpoint (only certify jobs past their warm start have one)");
+                ctx.status(200).contentType("application/json").result(r.checkpoint());
             }));
             config.routes.delete("/v1/jobs/{id}", guarded(token, ctx -> json(ctx, 200, status(jobs.cancel(ctx.pathParam("id"))))));
             config.routes.exception(BadRequestException.class, (e, ctx) -> {
@@ -87,8 +93,7 @@ public final class HttpApi {
 
     /** The body as JSON; 413 when larger than allowed (checked on the header and while reading), 400 when not JSON. */
     private static JsonNode body(Context ctx, long maxBytes) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) throw new BadRequestException(413, "request body of " + declared + " bytes exceeds the limit of " + maxBytes);
+        checkDeclaredLength(ctx, maxBytes);
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -108,10 +113,29 @@ public final class HttpApi {
         }
     }
 
+    /** 413 from the Content-Length header, before anything is read. */
+    static void checkDeclaredLength(Context ctx, long maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) throw new BadRequestException(413, "request body of " + declared + " bytes exceeds the limit of " + maxBytes);
+    }
+
+    /** Parses JSON text; 400 with the line and column of a syntax error. */
+    static JsonNode parseJson(String text, String what) {
+        try {
+            JsonNode n = JobRequest.MAPPER.readTree(text);
+            if (n == null || n.isMissingNode()) throw new BadRequestException(400, "empty " + what + "; expected a JSON object");
+            return n;
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException(400, "malformed JSON in " + what + ": " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
     static ObjectNode status(JobRecord r) {
         ObjectNode n = JobRequest.MAPPER.createObjectNode();
         n.put("id", r.id());
         n.put("kind", r.kind());
+        n.put("sequence", r.sequence());
         n.put("state", r.state().name());
         try {
             if (r.progress() != null) n.set("progress", JobRequest.MAPPER.readTree(r.progress()));
@@ -121,6 +145,7 @@ public final class HttpApi {
         }
         if (r.error() != null) n.put("error", r.error());
         n.put("has_result", r.result() != null);
+        n.put("has_checkpoint", r.checkpoint() != null);
         n.put("created_ms", r.createdMillis());
         n.put("updated_ms", r.updatedMillis());
         return n;

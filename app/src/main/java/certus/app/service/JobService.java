@@ -31,6 +31,7 @@ public final class JobService implements AutoCloseable {
     private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
     private final java.util.Set<String> cancelledByUser = ConcurrentHashMap.newKeySet();
     private volatile boolean accepting = true;
+    private final JobStore.Recovery recovery;
 
     public JobService(JobStore store, int workerCount, int queueLimit, double maxTimeLimit) {
         this(store, workerCount, queueLimit, maxTimeLimit, DEFAULT_MAX_CELLS);
@@ -38,6 +39,15 @@ public final class JobService implements AutoCloseable {
 
     /** @param maxCells largest rows x features a job may have (413 beyond) */
     public JobService(JobStore store, int workerCount, int queueLimit, double maxTimeLimit, long maxCells) {
+        this(store, workerCount, queueLimit, maxTimeLimit, maxCells, false);
+    }
+
+    /**
+     * @param maxCells         largest rows x features a job may have (413 beyond)
+     * @param rerunInterrupted after a restart, re-run every job that was running instead of reporting a certify job
+     *                         that has a checkpoint as INTERRUPTED with it
+     */
+    public JobService(JobStore store, int workerCount, int queueLimit, double maxTimeLimit, long maxCells, boolean rerunInterrupted) {
         if (workerCount < 1 || queueLimit < 1 || !(maxTimeLimit > 0) || maxCells < 1) {
             throw new IllegalArgumentException("workers, queue, time limit and size cap must be positive");
         }
@@ -50,8 +60,14 @@ public final class JobService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        for (JobRecord j : store.recover()) queue.add(j.id()); // jobs that were queued or running when the server stopped
+        recovery = store.recover(rerunInterrupted); // jobs that were queued or running when the server stopped
+        for (JobRecord j : recovery.queued()) queue.add(j.id());
         for (int i = 0; i < workerCount; i++) workers.submit(this::workLoop);
+    }
+
+    /** What the start did with jobs the previous run left unfinished (for the serve command's log). */
+    public JobStore.Recovery recovery() {
+        return recovery;
     }
 
     public double maxTimeLimit() {
@@ -64,7 +80,7 @@ public final class JobService implements AutoCloseable {
         JobExecutor.validate(request, maxCells);
         synchronized (this) {
             if (queue.size() >= queueLimit) throw new BadRequestException(429, "the queue is full (" + queueLimit + " jobs waiting); retry later");
-            JobRecord r = store.insert(UUID.randomUUID().toString(), request.kind(), request.toJson());
+            JobRecord r = store.insert(UUID.randomUUID().toString(), request.kind().jsonName(), request.toJson());
             queue.add(r.id());
             return r;
         }
@@ -78,6 +94,11 @@ public final class JobService implements AutoCloseable {
         return store.list();
     }
 
+    /** A page of jobs in submission order: optional state and kind filters, sequence numbers above {@code after}. */
+    public List<JobRecord> list(JobState state, String kind, long after, int limit) {
+        return store.list(state, kind, after, limit);
+    }
+
     /** Cancels a queued or running job; a finished job is left as it is (409). */
     public JobRecord cancel(String id) {
         JobRecord j = get(id);
@@ -89,17 +110,24 @@ public final class JobService implements AutoCloseable {
         return get(id);
     }
 
+    /**
+     * Takes queued jobs until the service closes. Workers are never interrupted (an interrupt would close H2's file
+     * channel under a running job's last write): they poll, and see {@code accepting} go false within a poll.
+     */
     private void workLoop() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (accepting) {
             String id;
             try {
-                id = queue.take();
+                id = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            runOne(id);
+            if (id != null && accepting) runOne(id);
+            else if (id != null) return; // closing: the job stays QUEUED in the store and runs at the next start
         }
     }
+
+    private static final long POLL_MILLIS = 200;
 
     private void runOne(String id) {
         JobRecord j = store.get(id).orElse(null);
@@ -108,15 +136,19 @@ public final class JobService implements AutoCloseable {
         running.put(id, token);
         long[] last = {0};
         try {
-            JobRequest request = JobRequest.parse(JobRequest.MAPPER.readTree(j.request()), Double.POSITIVE_INFINITY);
+            JobRequest request = JobRequest.ofStored(JobRequest.MAPPER.readTree(j.request()));
             String result = JobExecutor.run(request, token, p -> {
                 long now = System.currentTimeMillis();
                 if (now - last[0] >= PROGRESS_INTERVAL_MILLIS) {
                     last[0] = now;
                     store.progress(id, p);
                 }
-            });
-            if (!accepting && !cancelledByUser.contains(id)) return; // stopped by shutdown: stays RUNNING, re-queued at restart
+            }, c -> store.checkpoint(id, c));
+            if (!accepting && !cancelledByUser.contains(id)) {
+                // stopped by shutdown: stays RUNNING; a certify job's interrupted certificate is its newest checkpoint
+                if (request.kind() == JobKind.CERTIFY) store.checkpoint(id, result);
+                return;
+            }
             boolean cancelled = cancelledByUser.contains(id);
             store.finish(id, cancelled ? JobState.CANCELLED : JobState.SUCCEEDED, result, cancelled ? "cancelled by request" : null);
         } catch (BadRequestException e) {
@@ -129,15 +161,16 @@ public final class JobService implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: accept nothing new, stop running certify jobs at their next checkpoint (their token), leave every
-     * unfinished job QUEUED or RUNNING in the store — the next start re-queues them — and wait for the workers up to
-     * {@link #SHUTDOWN_WAIT_SECONDS}. Nothing submitted is lost.
+     * Graceful stop: accept nothing new, stop running jobs at their next checkpoint (their token), leave every
+     * unfinished job QUEUED or RUNNING in the store — a stopped certify job with its interrupted certificate as its
+     * checkpoint — and wait for the workers up to {@link #SHUTDOWN_WAIT_SECONDS}. The next start re-queues them or
+     * reports checkpointed ones INTERRUPTED ({@link JobStore#recover}). Nothing submitted is lost.
      */
     @Override
     public void close() {
         accepting = false;
         running.values().forEach(CancellationToken::cancel);
-        workers.shutdownNow();
+        workers.shutdown();
         try {
             workers.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

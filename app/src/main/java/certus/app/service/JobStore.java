@@ -34,6 +34,7 @@ public final class JobStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS jobs (id VARCHAR(40) PRIMARY KEY, seq BIGINT AUTO_INCREMENT, kind VARCHAR(20) NOT NULL, "
                         + "state VARCHAR(20) NOT NULL, request CLOB NOT NULL, progress CLOB, result CLOB, error CLOB, "
                         + "created BIGINT NOT NULL, updated BIGINT NOT NULL)");
+                s.execute("ALTER TABLE jobs ADD COLUMN IF NOT EXISTS checkpoint CLOB"); // stores made before checkpoints existed
             }
             return new JobStore(c);
         } catch (SQLException | java.io.IOException e) {
@@ -57,6 +58,11 @@ public final class JobStore implements AutoCloseable {
         update("UPDATE jobs SET progress = ?, updated = ? WHERE id = ?", progressJson, System.currentTimeMillis(), id);
     }
 
+    /** The latest snapshot result of a running job (replaces the previous one). */
+    public synchronized void checkpoint(String id, String resultJson) {
+        update("UPDATE jobs SET checkpoint = ?, updated = ? WHERE id = ? AND state = 'RUNNING'", resultJson, System.currentTimeMillis(), id);
+    }
+
     /** Ends a job with a result (and an error text for failures); only from a non-terminal state. */
     public synchronized boolean finish(String id, JobState state, String result, String error) {
         return update("UPDATE jobs SET state = ?, result = ?, error = ?, updated = ? WHERE id = ? AND state IN ('QUEUED', 'RUNNING')",
@@ -72,18 +78,46 @@ public final class JobStore implements AutoCloseable {
         return query("SELECT * FROM jobs ORDER BY seq");
     }
 
+    /** Keyset page: jobs with sequence above {@code after}, optionally of one state and kind, in submission order. */
+    public synchronized List<JobRecord> list(JobState state, String kind, long after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM jobs WHERE seq > ?");
+        List<Object> args = new ArrayList<>(List.of(after));
+        if (state != null) {
+            sql.append(" AND state = ?");
+            args.add(state.name());
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind);
+        }
+        sql.append(" ORDER BY seq LIMIT ?");
+        args.add(limit);
+        return query(sql.toString(), args.toArray());
+    }
+
     public synchronized int count(JobState state) {
         return query("SELECT * FROM jobs WHERE state = ?", state.name()).size();
     }
 
+    /** What {@link #recover} did with the jobs a stopped server left unfinished. */
+    public record Recovery(List<JobRecord> queued, int requeued, int interrupted) {}
+
     /**
-     * After a restart: jobs that were RUNNING when the server died go back to QUEUED (their work restarts from
-     * scratch; fits and certificates are deterministic for their seed). Returns every QUEUED job in submission order.
+     * After a restart: a job that was RUNNING when the server stopped ends INTERRUPTED with its last checkpoint as its
+     * result when it has one (a certify job past its warm start) and {@code rerunAll} is false; otherwise it goes
+     * back to QUEUED and restarts from scratch (fits and certificates are deterministic for their seed). Returns every
+     * QUEUED job in submission order.
      */
-    public synchronized List<JobRecord> recover() {
-        update("UPDATE jobs SET state = 'QUEUED', progress = NULL, updated = ? WHERE state = 'RUNNING'", System.currentTimeMillis());
-        return query("SELECT * FROM jobs WHERE state = 'QUEUED' ORDER BY seq");
+    public synchronized Recovery recover(boolean rerunAll) {
+        long now = System.currentTimeMillis();
+        int interrupted = rerunAll ? 0 : update("UPDATE jobs SET state = 'INTERRUPTED', result = checkpoint, error = ?, updated = ? "
+                + "WHERE state = 'RUNNING' AND checkpoint IS NOT NULL", INTERRUPTED_MESSAGE, now);
+        int requeued = update("UPDATE jobs SET state = 'QUEUED', progress = NULL, checkpoint = NULL, updated = ? WHERE state = 'RUNNING'", now);
+        return new Recovery(query("SELECT * FROM jobs WHERE state = 'QUEUED' ORDER BY seq"), requeued, interrupted);
     }
+
+    static final String INTERRUPTED_MESSAGE = "the server stopped while this job ran; its result is the last checkpoint (the warm start "
+            + "with the bound proven by then, status feasible); resubmit the job to run it again";
 
     @Override
     public synchronized void close() {
@@ -110,7 +144,7 @@ public final class JobStore implements AutoCloseable {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new JobRecord(r.getString("id"), r.getLong("seq"), r.getString("kind"), JobState.valueOf(r.getString("state")),
-                            r.getString("request"), r.getString("progress"), r.getString("result"), r.getString("error"), r.getLong("created"),
+                            r.getString("request"), r.getString("progress"), r.getString("result"), r.getString("error"), r.getString("checkpoint"), r.getLong("created"),
                             r.getLong("updated")));
                 }
             }

@@ -41,7 +41,7 @@ class ServiceIntegrationTest {
 
     private void start(String token, long maxBody, int queue, long maxCells) {
         store = JobStore.open(dir.resolve("data"));
-        jobs = new JobService(store, 1, queue, 60, maxCells);
+        jobs = new JobService(store, 1, queue, 60, maxCells, true);
         app = HttpApi.create(jobs, "127.0.0.1", 0, token, maxBody).start();
         base = "http://127.0.0.1:" + app.port();
     }
@@ -121,7 +121,7 @@ class ServiceIntegrationTest {
             assertEquals(3, res.get("problem").get("s").asInt());
             if (kind.equals("certify")) assertTrue(res.has("certificate"), result.body());
         }
-        JsonNode list = JSON.readTree(send("GET", "/v1/jobs", null, null).body());
+        JsonNode list = JSON.readTree(send("GET", "/v1/jobs", null, null).body()).get("jobs");
         assertEquals(2, list.size());
         assertEquals(200, send("GET", "/v1/openapi.json", null, null).statusCode());
     }
@@ -133,13 +133,13 @@ class ServiceIntegrationTest {
         data = data.substring(0, data.lastIndexOf('\n') + 1);
         assertBad(send("POST", "/v1/jobs", "{not json", null), 400, "malformed JSON");
         assertBad(send("POST", "/v1/jobs", job("fit", data, 3).put("time_limit", "soon").toString(), null), 400, "'time_limit' must be a number");
-        assertBad(send("POST", "/v1/jobs", job("predict", data, 3).toString(), null), 400, "'kind' must be");
+        assertBad(send("POST", "/v1/jobs", job("predict", data, 3).toString(), null), 400, "'kind' must be one of");
         assertBad(send("POST", "/v1/jobs", job("fit", data, 13).toString(), null), 400, "exceeds the number of features p=12");
         assertBad(send("POST", "/v1/jobs", job("fit", "task,y,x1\na,1,2\na,1,NaN\n", 1).toString(), null), 400, "NaN");
         assertBad(send("POST", "/v1/jobs", job("fit", data, 3).put("extra", 1).toString(), null), 400, "unknown field 'extra'");
         assertBad(send("POST", "/v1/jobs", job("fit", "x".repeat(5000), 3).toString(), null), 413, "exceeds the limit");
         assertBad(send("GET", "/v1/jobs/nope", null, null), 404, "no job 'nope'");
-        assertEquals(0, JSON.readTree(send("GET", "/v1/jobs", null, null).body()).size(), "no bad submission was stored");
+        assertEquals(0, JSON.readTree(send("GET", "/v1/jobs", null, null).body()).get("jobs").size(), "no bad submission was stored");
     }
 
     @Test
