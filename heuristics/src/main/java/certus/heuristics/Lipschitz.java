@@ -14,6 +14,10 @@ import java.util.Deque;
  * <p>The full-matrix value depends only on the data, so it is cached per design matrix (weakly, so data sets
  * can be collected) and by identity (DenseMatrix.hashCode would hash all n*p values): a regularization path
  * computes it once.
+ *
+ * <p>This memo is the only state shared between fits (the solver service runs several at once). It is safe to
+ * share: DenseMatrix is immutable and the column means are a function of it, so an entry is a pure function of
+ * its key; it holds at most CACHE_SIZE weak entries and is guarded by one lock (ConcurrentFitsTest).
  */
 final class Lipschitz {
     static final double SAFETY = 1.01;

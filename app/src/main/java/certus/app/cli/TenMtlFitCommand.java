@@ -1,11 +1,13 @@
 package certus.app.cli;
 
 import certus.data.MultiTaskData;
+import certus.estimators.FitControl;
 import certus.estimators.glm.Family;
 import certus.estimators.io.TenMtlJson;
 import certus.estimators.tenmtl.PredictorShape;
 import certus.estimators.tenmtl.TenMtl;
 import certus.estimators.tenmtl.TenMtlOptions;
+import certus.solver.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +48,10 @@ final class TenMtlFitCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the random start (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--time-limit", paramLabel = "SEC",
+            description = "Wall-clock budget in seconds, checked between sweeps; the last accepted state (the best so far) is saved with limit 'time' (default: none).")
+    Double timeLimit;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the model JSON here (atomically) instead of stdout.")
     Path output;
 
@@ -62,10 +68,14 @@ final class TenMtlFitCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
         MultiTaskData data = TenMtlData.load(dataOptions, f, progress);
         progress.line("tenmtl fit " + data + ": " + f.cliName() + ", shape " + shape + ", R0=" + taskRank + " R1=" + featureRank + " lambda=" + lambda);
-        TenMtl.Result r = TenMtlData.usage(() -> TenMtl.fit(data, options));
-        Output.emit(output, TenMtlJson.write(r, null), spec.commandLine().getOut());
-        progress.line(String.format(Locale.ROOT, "done: objective %.6g after %d sweeps", r.factors().objective().get(r.factors().objective().size() - 1),
-                r.factors().objective().size() - 1));
+        CancellationToken token = new CancellationToken();
+        FitControl control = TenMtlData.usage(() -> FitControl.of(timeLimit, token));
+        try (CtrlC ctrlC = CtrlC.cancels(token, true)) {
+            TenMtl.Result r = TenMtlData.usage(() -> TenMtl.fit(data, options, control));
+            Output.emit(output, TenMtlJson.write(r, null), spec.commandLine().getOut());
+            progress.line(String.format(Locale.ROOT, "done: objective %.6g after %d sweeps; %s", r.factors().objective().get(r.factors().objective().size() - 1),
+                    r.factors().objective().size() - 1, r.termination().detail()));
+        }
         return ExitCodes.OK;
     }
 }

@@ -30,6 +30,23 @@ class TenMtlCommandTest {
     }
 
     @Test
+    void aTimeLimitSavesTheStateSoFarWithLimitTime() throws IOException {
+        Path model = dir.resolve("limited.json");
+        Cli.Result fit = Cli.run("tenmtl", "fit", "--data", data.toString(), "--time-limit", "1e-9", "-o", model.toString());
+        assertEquals(0, fit.exit(), fit.toString());
+        JsonNode m = new ObjectMapper().readTree(model.toFile());
+        assertEquals("time", m.get("termination").get("limit").asText(), m.toString());
+        assertEquals(8, m.get("tasks").get(0).get("coefficients").size(), "a complete model is written");
+        JsonNode unlimited = new ObjectMapper().readTree(Cli.run("tenmtl", "fit", "--data", data.toString()).out());
+        assertTrue(unlimited.get("termination").get("limit").isNull(), unlimited.get("termination").toString());
+        assertEquals("converged", unlimited.get("termination").get("reason").asText());
+        Cli.Result bad = Cli.run("tenmtl", "fit", "--data", data.toString(), "--time-limit", "0", "-o", dir.resolve("never.json").toString());
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("time limit"), bad.err());
+        assertTrue(!Files.exists(dir.resolve("never.json")));
+    }
+
+    @Test
     void fitThenPredictGivesOnePredictionPerRowInInputOrderFromTheSavedCoefficients() throws IOException {
         Path model = dir.resolve("m.json");
         Cli.Result fit = Cli.run("tenmtl", "fit", "--data", data.toString(), "--task-rank", "2", "--feature-rank", "2", "-o", model.toString());
