@@ -1,6 +1,8 @@
 package certus.solver.ortools;
 
+import certus.solver.CancellationToken;
 import certus.solver.Capability;
+import certus.solver.SolveListener;
 import certus.solver.SolveParameters;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPSolutionResponse;
@@ -36,7 +38,7 @@ public final class CbcBackend extends OrToolsBackend {
     }
 
     @Override
-    NativeResponse solveNative(MPModelProto proto, SolveParameters parameters) {
+    NativeResponse solveNative(MPModelProto proto, SolveParameters parameters, CancellationToken cancellation, SolveListener listener) {
         if (!parameters.backendOptions().isEmpty()) {
             return failure(MPSolverResponseStatus.MPSOLVER_MODEL_INVALID_SOLVER_PARAMETERS,
                     "cbc takes no backend options through OR-Tools, got " + parameters.backendOptions().keySet());

@@ -1,7 +1,9 @@
 package certus.solver.ortools;
 
 import certus.solver.Availability;
+import certus.solver.CancellationToken;
 import certus.solver.Capability;
+import certus.solver.SolveListener;
 import certus.solver.SolveParameters;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPModelRequest;
@@ -65,7 +67,7 @@ public final class HighsBackend extends OrToolsBackend {
     }
 
     @Override
-    NativeResponse solveNative(MPModelProto proto, SolveParameters parameters) {
+    NativeResponse solveNative(MPModelProto proto, SolveParameters parameters, CancellationToken cancellation, SolveListener listener) {
         // A solution hint crashes the JVM (SIGSEGV inside operations_research::HighsSolveProto, OR-Tools 9.15.6755,
         // seen with a full, feasible 12-variable hint): never send one.
         proto = proto.toBuilder().clearSolutionHint().build();

@@ -13,9 +13,18 @@ import com.google.ortools.linearsolver.MPSolutionResponse;
  * @param bound      best proven lower bound including the offset (-Infinity when unknown)
  * @param values     incumbent values of the solved (possibly bridged) model, or null
  * @param nodes      branch-and-bound nodes (0 when OR-Tools does not report them)
+ * @param interrupted the backend delivered a cancellation to the running solver (so a limit stop was ours)
  */
-record NativeResponse(int statusCode, String detail, double objective, double bound, double[] values, long nodes) {
+record NativeResponse(int statusCode, String detail, double objective, double bound, double[] values, long nodes, boolean interrupted) {
     static final double NATIVE_INFINITY = 1e20;
+
+    NativeResponse(int statusCode, String detail, double objective, double bound, double[] values, long nodes) {
+        this(statusCode, detail, objective, bound, values, nodes, false);
+    }
+
+    NativeResponse markInterrupted() {
+        return new NativeResponse(statusCode, detail, objective, bound, values, nodes, true);
+    }
 
     static NativeResponse of(MPSolutionResponse r, int variables, long nodes) {
         double[] values = null;

@@ -22,10 +22,12 @@ import java.util.Set;
  * one native solve (the subclass's), status mapping through the subclass's table, and mapping the point back to
  * the original variables. Subclasses hold no mutable state, so concurrent solves of different models are safe.
  *
- * <p>No OR-Tools backend declares {@link Capability#INTERRUPTION}: quadratic objectives and quadratic rows reach
+ * <p>In process, no OR-Tools solve can be interrupted: quadratic objectives and quadratic rows reach
  * SCIP only through {@code MPSolver.solveWithProto}, whose Java binding in 9.15 takes no interrupt flag (checked
  * with javap), and {@code loadModelFromProto} refuses both ("only supported through direct proto solves"). A
- * token cancelled before the start is honoured; after that only the time limit stops a solve.
+ * token cancelled before the start is honoured; after that only the time limit stops an in-process solve. SCIP
+ * therefore runs long cancellable solves in a child JVM and declares {@link Capability#INTERRUPTION} (see
+ * {@link ScipBackend}); CBC and HiGHS do not.
  *
  * <p><b>Probed and rejected (OR-Tools 9.15.6755, 2026-11): {@code modelbuilder.ModelSolverHelper("scip")}.</b>
  * Our {@code MPModelProto} written to a temp file and read with {@code ModelBuilderHelper.readModelFromProtoFile}
@@ -57,8 +59,8 @@ import java.util.Set;
  * table reports it as FEASIBLE with limit OTHER, not INTERRUPTED. A second SIGINT after the solve reached the JVM
  * normally (hooks ran, exit 130). So in a terminal the first Ctrl-C ends the current SCIP solve and the caller
  * carries on; the second one stops the program. Raising SIGINT ourselves on cancel would interrupt every SCIP
- * solve in the process and, outside SCIP's handler window, shut the JVM down, so it is not used. Real
- * interruption needs a SCIP solve in a child process or an OR-Tools release that wires the flag into SCIP.
+ * solve in the process and, outside SCIP's handler window, shut the JVM down, so it is not done in process; the
+ * child-process path ({@link ScipChildProcess}) sends SIGINT to a JVM that runs nothing but that one solve.
  */
 abstract class OrToolsBackend implements certus.solver.SolverBackend {
     /** A row of an OR-Tools backend's status table. */
@@ -91,8 +93,12 @@ abstract class OrToolsBackend implements certus.solver.SolverBackend {
         return OrToolsNatives.availability();
     }
 
-    /** Runs the native solve of an already translated model; must not throw for solver failures. */
-    abstract NativeResponse solveNative(MPModelProto proto, SolveParameters parameters);
+    /**
+     * Runs the native solve of an already translated model; must not throw for solver failures. Backends that can
+     * stop a running solve listen to {@code cancellation} and mark the response {@link NativeResponse#interrupted};
+     * the others ignore it (it was checked before the start).
+     */
+    abstract NativeResponse solveNative(MPModelProto proto, SolveParameters parameters, CancellationToken cancellation, SolveListener listener);
 
     @Override
     public final SolveResult solve(Model model, SolveParameters parameters, SolveListener listener, CancellationToken cancellation) {
@@ -109,7 +115,7 @@ abstract class OrToolsBackend implements certus.solver.SolverBackend {
         NativeResponse r;
         long cpuStart = processCpuNanos();
         try {
-            r = solveNative(ProtoModels.toProto(bridged.model()), parameters);
+            r = solveNative(ProtoModels.toProto(bridged.model()), parameters, cancellation, listener);
         } catch (RuntimeException e) { // a binding failure must still yield a result (SolverBackend contract)
             double s = seconds(start);
             return SolveResult.noSolution(Termination.error(Reason.OTHER_ERROR, name + " failed: " + e), Double.NEGATIVE_INFINITY, s, name, version());
@@ -117,7 +123,8 @@ abstract class OrToolsBackend implements certus.solver.SolverBackend {
         double seconds = seconds(start);
         // Judge "the time limit stopped it" on the clock the native limit uses.
         double limitClock = timeLimitUsesProcessCpu() && cpuStart >= 0 ? Math.max(seconds, (processCpuNanos() - cpuStart) / 1e9) : seconds;
-        StopEvidence ev = StopEvidence.of(r.values() != null, limitClock, parameters.timeLimitSeconds(), parameters.backendOptions());
+        StopEvidence ev = StopEvidence.of(r.values() != null, limitClock, parameters.timeLimitSeconds(), parameters.backendOptions())
+                .withInterrupted(r.interrupted());
         Termination t = table.map(r.statusCode(), r.detail(), ev);
         boolean keepPoint = r.values() != null && (t.reason() == Reason.OPTIMAL || t.reason() == Reason.FEASIBLE);
         // A bound is kept only where it means something: with a point (clamped to it, since natives report a bound

@@ -1,6 +1,8 @@
 package certus.solver.ortools;
 
+import certus.solver.CancellationToken;
 import certus.solver.Capability;
+import certus.solver.SolveListener;
 import certus.solver.SolveParameters;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.PartialVariableAssignment;
@@ -20,11 +22,23 @@ import java.util.Map;
  * not compiled into OR-Tools' SCIP), so {@code threads} is accepted and ignored. With a gap &gt; 0 SCIP reports
  * OPTIMAL at its gap limit, which is what Certus asks for; the true gap is visible through the bound.
  * OR-Tools reports no node count for proto solves, so {@code nodes} is 0.
+ *
+ * <p><b>In process or in a child JVM.</b> In-process SCIP cannot be interrupted and logs to the native stdout
+ * (see {@link OrToolsBackend}). A solve that can be cancelled (a token other than {@code none()}) and may run
+ * long (time limit of at least {@link #CHILD_MIN_SECONDS}, or none) therefore runs in a child JVM
+ * ({@link ScipChildProcess}): cancellation stops it with its incumbent and bound (limit INTERRUPTED), and its log
+ * and progress table reach the listener. Short or uncancellable solves stay in process, where the half-second
+ * start of a JVM would dominate. The system property {@value #CHILD_PROPERTY} = {@code auto|always|never}
+ * overrides the choice (tests use {@code always}).
  */
 public final class ScipBackend extends OrToolsBackend {
+    static final String CHILD_PROPERTY = "certus.scip.child";
+    /** Shorter solves end by themselves soon enough that a child JVM's start would cost more than it gives. */
+    static final double CHILD_MIN_SECONDS = 5;
+
     public ScipBackend() {
-        super("scip", EnumSet.of(Capability.MILP, Capability.MIQP, Capability.ROTATED_CONE, Capability.INDICATORS, Capability.HINTS),
-                StatusTables::scip);
+        super("scip", EnumSet.of(Capability.MILP, Capability.MIQP, Capability.ROTATED_CONE, Capability.INDICATORS, Capability.HINTS,
+                Capability.INTERRUPTION), StatusTables::scip);
     }
 
     @Override
@@ -33,13 +47,27 @@ public final class ScipBackend extends OrToolsBackend {
     }
 
     @Override
-    NativeResponse solveNative(MPModelProto proto, SolveParameters parameters) {
+    NativeResponse solveNative(MPModelProto proto, SolveParameters parameters, CancellationToken cancellation, SolveListener listener) {
         proto = integerHintOnly(proto);
         MPModelRequest.Builder request = MPModelRequest.newBuilder().setModel(proto)
                 .setSolverType(MPModelRequest.SolverType.SCIP_MIXED_INTEGER_PROGRAMMING)
                 .setSolverSpecificParameters(parameterText(parameters, hasQuadraticRows(proto)));
         if (Double.isFinite(parameters.timeLimitSeconds())) request.setSolverTimeLimitSeconds(parameters.timeLimitSeconds());
+        if (inChildProcess(parameters, cancellation)) {
+            return ScipChildProcess.solve(request.setEnableInternalSolverOutput(true).build(), proto.getVariableCount(), cancellation, listener);
+        }
         return NativeResponse.of(MPSolver.solveWithProto(request.build()), proto.getVariableCount(), 0);
+    }
+
+    /** The in-process / child choice described in the class comment; package-private for tests. */
+    static boolean inChildProcess(SolveParameters parameters, CancellationToken cancellation) {
+        String mode = System.getProperty(CHILD_PROPERTY, "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (mode) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> cancellation.canBeCancelled() && parameters.timeLimitSeconds() >= CHILD_MIN_SECONDS;
+            default -> throw new IllegalArgumentException("system property " + CHILD_PROPERTY + " must be auto, always or never, got '" + mode + "'");
+        };
     }
 
     /**

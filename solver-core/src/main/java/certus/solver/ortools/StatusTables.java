@@ -54,7 +54,7 @@ final class StatusTables {
             case MPSOLVER_UNBOUNDED -> Termination.error(Reason.UNBOUNDED, text);
             case MPSOLVER_ABNORMAL -> Termination.error(
                     detail.toLowerCase(Locale.ROOT).contains("numeric") ? Reason.NUMERICAL_ERROR : Reason.OTHER_ERROR, text);
-            case MPSOLVER_NOT_SOLVED -> ev.timeLimitReached() ? Termination.limit(Limit.TIME, ev.haveIncumbent(), text)
+            case MPSOLVER_NOT_SOLVED -> ev.interrupted() || ev.timeLimitReached() ? Termination.limit(ev.stoppingLimit(), ev.haveIncumbent(), text)
                     : Termination.error(Reason.OTHER_ERROR, text);
             case MPSOLVER_CANCELLED_BY_USER -> Termination.limit(Limit.INTERRUPTED, ev.haveIncumbent(), text);
             case MPSOLVER_MODEL_INVALID, MPSOLVER_MODEL_INVALID_SOLUTION_HINT -> Termination.error(Reason.INVALID_MODEL, text);

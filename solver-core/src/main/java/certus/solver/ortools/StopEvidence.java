@@ -13,8 +13,13 @@ import java.util.Map;
  * @param haveIncumbent    the response carries a point
  * @param timeLimitReached elapsed time reached the requested limit (within {@link #TIME_SLACK})
  * @param otherLimit       the non-time limit that may have stopped the solve
+ * @param interrupted      a cancellation reached the running solver (only backends that can deliver one set it)
  */
-record StopEvidence(boolean haveIncumbent, boolean timeLimitReached, Limit otherLimit) {
+record StopEvidence(boolean haveIncumbent, boolean timeLimitReached, Limit otherLimit, boolean interrupted) {
+    StopEvidence(boolean haveIncumbent, boolean timeLimitReached, Limit otherLimit) {
+        this(haveIncumbent, timeLimitReached, otherLimit, false);
+    }
+
     /** Solvers check the clock between nodes and start their own clock after presolve setup: allow 5% early. */
     static final double TIME_SLACK = 0.95;
 
@@ -23,8 +28,13 @@ record StopEvidence(boolean haveIncumbent, boolean timeLimitReached, Limit other
         return new StopEvidence(haveIncumbent, timeUp, limitFromOptions(options));
     }
 
-    /** The limit the solve was stopped by, time first (it is the one callers set). */
+    StopEvidence withInterrupted(boolean delivered) {
+        return new StopEvidence(haveIncumbent, timeLimitReached, otherLimit, delivered);
+    }
+
+    /** The limit the solve was stopped by: a delivered cancellation, then time (the one callers set), then others. */
     Limit stoppingLimit() {
+        if (interrupted) return Limit.INTERRUPTED;
         return timeLimitReached ? Limit.TIME : otherLimit;
     }
 
