@@ -53,10 +53,13 @@ public final class ScipBackend extends OrToolsBackend {
                 .setSolverType(MPModelRequest.SolverType.SCIP_MIXED_INTEGER_PROGRAMMING)
                 .setSolverSpecificParameters(parameterText(parameters, hasQuadraticRows(proto)));
         if (Double.isFinite(parameters.timeLimitSeconds())) request.setSolverTimeLimitSeconds(parameters.timeLimitSeconds());
+        int variables = proto.getVariableCount();
         if (inChildProcess(parameters, cancellation)) {
-            return ScipChildProcess.solve(request.setEnableInternalSolverOutput(true).build(), proto.getVariableCount(), cancellation, listener);
+            MPModelRequest quiet = request.build();
+            return ScipChildProcess.solve(request.setEnableInternalSolverOutput(true).build(), variables, cancellation, listener,
+                    () -> NativeResponse.of(MPSolver.solveWithProto(quiet), variables, 0));
         }
-        return NativeResponse.of(MPSolver.solveWithProto(request.build()), proto.getVariableCount(), 0);
+        return NativeResponse.of(MPSolver.solveWithProto(request.build()), variables, 0);
     }
 
     /** The in-process / child choice described in the class comment; package-private for tests. */

@@ -23,6 +23,8 @@ import java.nio.file.StandardCopyOption;
 public final class ScipChildMain {
     /** Exit code when a stop arrived before SCIP started. */
     static final int EXIT_CANCELLED_BEFORE_START = 130;
+    /** Printed once the child is set up: a child that dies before it never ran SCIP (see ScipChildProcess). */
+    static final String READY = "certus-scip-child: ready";
     /** Exit code when the OR-Tools natives cannot be loaded. */
     static final int EXIT_UNAVAILABLE = 3;
 
@@ -43,6 +45,8 @@ public final class ScipChildMain {
         }
         MPModelRequest request = MPModelRequest.parseFrom(Files.readAllBytes(Path.of(args[0])));
         if (stopRequested) System.exit(EXIT_CANCELLED_BEFORE_START);
+        System.out.println(READY);
+        System.out.flush();
         MPSolutionResponse response = MPSolver.solveWithProto(request);
         System.out.flush();
         Path target = Path.of(args[1]);

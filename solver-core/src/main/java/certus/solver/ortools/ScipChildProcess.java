@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 final class ScipChildProcess {
     static final int MAX_SIGINTS = 3;
     static final double KILL_GRACE_SECONDS = 15;
+    static final String CLASSPATH_PROPERTY = "certus.scip.child.classpath";
     private static final int LOG_TAIL = 20;
     /** How SCIP's final status line names a stop by SIGINT ("solving was interrupted [user interrupt]"). */
     static final String USER_INTERRUPT = "[user interrupt]";
@@ -43,22 +44,48 @@ final class ScipChildProcess {
 
     /**
      * Solves {@code request} in a child JVM. Returns the child's response, marked interrupted when a cancellation
-     * was delivered; a cancelled child without a response gives CANCELLED_BY_USER without a point.
+     * was delivered; a cancelled child without a response gives CANCELLED_BY_USER without a point. A child that
+     * cannot start (no {@code java} binary, a class path that does not reach OR-Tools, as in some application
+     * servers) is reported to the listener and the solve runs in process instead, uninterruptible but correct.
      *
-     * @throws IllegalStateException when the child could not be started or failed without a response
+     * @throws IllegalStateException when the child failed after SCIP started, without a response
      */
-    static NativeResponse solve(MPModelRequest request, int variables, CancellationToken cancellation, SolveListener listener) {
+    static NativeResponse solve(MPModelRequest request, int variables, CancellationToken cancellation, SolveListener listener,
+                                java.util.function.Supplier<NativeResponse> inProcess) {
+        try {
+            return solveInChild(request, variables, cancellation, listener);
+        } catch (ChildDidNotStart e) {
+            listener.onLog("SCIP child process did not start (" + e.getMessage() + "); solving in process, without interruption");
+            return inProcess.get();
+        }
+    }
+
+    /** The child failed before it printed {@link ScipChildMain#READY}. */
+    private static final class ChildDidNotStart extends Exception {
+        ChildDidNotStart(String message) {
+            super(message);
+        }
+    }
+
+    private static NativeResponse solveInChild(MPModelRequest request, int variables, CancellationToken cancellation, SolveListener listener)
+            throws ChildDidNotStart {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("certus-scip-");
             Path requestFile = dir.resolve("request.pb");
             Path responseFile = dir.resolve("response.pb");
             Files.write(requestFile, request.toByteArray());
-            Process child = new ProcessBuilder(command(requestFile, responseFile)).redirectErrorStream(true).start();
+            Process child;
+            try {
+                child = new ProcessBuilder(command(requestFile, responseFile)).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new ChildDidNotStart(e.getMessage());
+            }
             long start = System.nanoTime();
             Deque<String> tail = new ArrayDeque<>();
             AtomicBoolean userInterrupt = new AtomicBoolean();
-            Thread reader = startLogReader(child, listener, tail, start, userInterrupt);
+            AtomicBoolean ready = new AtomicBoolean();
+            Thread reader = startLogReader(child, listener, tail, start, userInterrupt, ready);
             Interrupter interrupter = new Interrupter(child);
             try (CancellationToken.Registration ignored = cancellation.onCancel(interrupter::begin)) {
                 waitFor(child, request.hasSolverTimeLimitSeconds() ? request.getSolverTimeLimitSeconds() : Double.POSITIVE_INFINITY, interrupter);
@@ -76,6 +103,7 @@ final class ScipChildProcess {
                         "cancelled before SCIP returned a solution (child exit " + child.exitValue() + ")", Double.NaN,
                         Double.NEGATIVE_INFINITY, null, 0, true);
             }
+            if (!ready.get()) throw new ChildDidNotStart("exit code " + child.exitValue() + ": " + String.join(" / ", snapshot(tail)));
             throw new IllegalStateException("SCIP child process exited with code " + child.exitValue() + " without a response; last output:\n"
                     + String.join("\n", snapshot(tail)));
         } catch (IOException e) {
@@ -88,19 +116,28 @@ final class ScipChildProcess {
         }
     }
 
-    /** The JVM that runs us, the same class path, a small heap (SCIP's memory is native) and fast start-up. */
+    /**
+     * The JVM that runs us, a small heap (SCIP's memory is native) and fast start-up, with our class path, or the
+     * one in {@value #CLASSPATH_PROPERTY} for embedders whose {@code java.class.path} does not reach OR-Tools.
+     */
     private static List<String> command(Path requestFile, Path responseFile) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path"));
         return List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), ScipChildMain.class.getName(), requestFile.toString(), responseFile.toString());
+                "-cp", classPath, ScipChildMain.class.getName(), requestFile.toString(), responseFile.toString());
     }
 
-    private static Thread startLogReader(Process child, SolveListener listener, Deque<String> tail, long startNanos, AtomicBoolean userInterrupt) {
+    private static Thread startLogReader(Process child, SolveListener listener, Deque<String> tail, long startNanos, AtomicBoolean userInterrupt,
+                                         AtomicBoolean ready) {
         Thread t = new Thread(() -> {
             ScipLogParser parser = new ScipLogParser();
             double[] last = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}; // time, incumbent, bound
             try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
+                    if (!ready.get() && line.equals(ScipChildMain.READY)) {
+                        ready.set(true);
+                        continue;
+                    }
                     synchronized (tail) {
                         if (tail.size() == LOG_TAIL) tail.removeFirst();
                         tail.addLast(line);

@@ -85,6 +85,23 @@ class ScipChildProcessTest {
     }
 
     @Test
+    void aChildThatCannotStartFallsBackToAnInProcessSolve() {
+        Model subset = TestModels.bestSubset(40, 8, 3, 10, 6);
+        SolveParameters params = SolveParameters.defaults().withRelativeGap(0).withTimeLimitSeconds(60);
+        SolveResult expected = scip.solve(subset, params, SolveListener.NONE, CancellationToken.none());
+        Recorder recorder = new Recorder();
+        System.setProperty(ScipChildProcess.CLASSPATH_PROPERTY, "/nonexistent/classes");
+        try {
+            SolveResult r = scip.solve(subset, params, recorder, new CancellationToken());
+            assertEquals(Reason.OPTIMAL, r.termination().reason(), r.termination()::toString);
+            assertEquals(expected.objectiveValue(), r.objectiveValue(), 1e-9 * Math.max(1, Math.abs(expected.objectiveValue())));
+            assertTrue(recorder.log.stream().anyMatch(l -> l.contains("did not start")), recorder.log::toString);
+        } finally {
+            System.clearProperty(ScipChildProcess.CLASSPATH_PROPERTY);
+        }
+    }
+
+    @Test
     void shortOrUncancellableSolvesStayInProcess() {
         SolveParameters longSolve = SolveParameters.defaults();
         assertFalse(ScipBackend.inChildProcess(longSolve, CancellationToken.none()));
