@@ -37,19 +37,31 @@ final class BestFirstSearch<N> {
          * when a limit was reached, so time limits and Ctrl-C take effect within one relaxation iteration.
          */
         Expansion<N> expand(N node, double cutoff, boolean root, BooleanSupplier stop);
+
+        /**
+         * {@code node} ends without being expanded: closed by its inherited bound, or still open when a limit stopped
+         * the search. Searches that record a proof make it a leaf.
+         */
+        default void unexpanded(N node) { }
     }
 
     /**
      * @param closedBound the node's bound when it is closed, NaN when it was branched
      * @param children    the children to queue (empty when closed)
+     * @param cutOffBound a lower bound on the parts of the node that reduced-cost fixing cut off (+Infinity when none):
+     *                    they are closed too, so the global bound must not exceed it
      */
-    record Expansion<N>(double closedBound, List<N> children) {
+    record Expansion<N>(double closedBound, List<N> children, double cutOffBound) {
         static <N> Expansion<N> closed(double bound) {
-            return new Expansion<>(bound, List.of());
+            return new Expansion<>(bound, List.of(), Double.POSITIVE_INFINITY);
         }
 
         static <N> Expansion<N> branched(List<N> children) {
-            return new Expansion<>(Double.NaN, children);
+            return new Expansion<>(Double.NaN, children, Double.POSITIVE_INFINITY);
+        }
+
+        Expansion<N> withCutOff(double bound) {
+            return new Expansion<>(closedBound, children, Math.min(cutOffBound, bound));
         }
     }
 
@@ -87,22 +99,30 @@ final class BestFirstSearch<N> {
             double cutoff = cutoff(expander.incumbent());
             if (bound.applyAsDouble(node) >= cutoff) {
                 close(bound.applyAsDouble(node));
+                expander.unexpanded(node);
                 continue;
             }
             nodes++;
             Expansion<N> e = expander.expand(node, cutoff, first, () -> limit() != null);
             first = false;
             if (!Double.isNaN(e.closedBound())) close(e.closedBound());
+            close(e.cutOffBound());
             double childCutoff = cutoff(expander.incumbent());
             for (N child : e.children()) {
-                if (bound.applyAsDouble(child) >= childCutoff) close(bound.applyAsDouble(child));
-                else open.add(child);
+                if (bound.applyAsDouble(child) >= childCutoff) {
+                    close(bound.applyAsDouble(child));
+                    expander.unexpanded(child);
+                } else {
+                    open.add(child);
+                }
             }
             progress(expander.incumbent(), false);
         }
         if (stop == null) stop = Termination.optimal("branch and bound: no open node left after " + nodes + " nodes");
         progress(expander.incumbent(), true);
-        return new Outcome(stop, lowerBound(expander.incumbent()), nodes);
+        Outcome outcome = new Outcome(stop, lowerBound(expander.incumbent()), nodes);
+        for (N node : open) expander.unexpanded(node);
+        return outcome;
     }
 
     double elapsed() {

@@ -12,8 +12,12 @@ import java.util.Map;
  * @param bound     a valid lower bound on every support of the node (the parent's, until evaluated)
  * @param depth     number of branchings above
  * @param warmStart relaxation iterate to start from: supports of the node with convex weights summing to 1
+ * @param witness   the dual point that proves {@code bound} (null: the trivial bound 0 of the root)
  */
-record Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Map<Support, Double> warmStart) {
+record Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Map<Support, Double> warmStart, BoundWitness witness) {
+    Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Map<Support, Double> warmStart) {
+        this(in, out, budget, bound, depth, warmStart, null);
+    }
 
     /** Free features: neither forced in nor out. */
     int freeCount() {
@@ -26,8 +30,8 @@ record Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Ma
         return !in[j] && !out[j];
     }
 
-    Node withBound(double b) {
-        return new Node(in, out, budget, b, depth, warmStart);
+    Node withBound(double b, BoundWitness w) {
+        return new Node(in, out, budget, b, depth, warmStart, w);
     }
 
     /** Whether {@code s} respects the node's fixings and budget. */

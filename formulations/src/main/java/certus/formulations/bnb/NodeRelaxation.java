@@ -54,7 +54,13 @@ final class NodeRelaxation {
         for (Support s : active.keySet()) value(s);
         double[] z = combine(active, p);
         WeightedRidge.Evaluation e = ridge.evaluate(z);
-        double bound = Math.max(node.bound(), bound(node, e));
+        double bound = node.bound();
+        BoundWitness witness = node.witness();
+        double first = bound(node, e);
+        if (first > bound) {
+            bound = first;
+            witness = BoundWitness.shared(z);
+        }
         int iters = 0;
         boolean converged = false;
         while (bound < cutoff && iters < maxIters && !stop.getAsBoolean()) {
@@ -91,10 +97,14 @@ final class NodeRelaxation {
             update(active, towards ? v : away, towards, step, maxStep);
             z = combine(active, p);
             e = ridge.evaluate(z);
-            bound = Math.max(bound, bound(node, e));
+            double b = bound(node, e);
+            if (b > bound) {
+                bound = b;
+                witness = BoundWitness.shared(z);
+            }
             iters++;
         }
-        return new Outcome(bound, z, e, active, iters, converged);
+        return new Outcome(bound, witness, z, e, active, iters, converged);
     }
 
     /** The node's bound from one evaluation: q minus the largest sum_j z_j h_j over the node's supports. */
@@ -128,9 +138,9 @@ final class NodeRelaxation {
      * Reduced-cost fixing with the duals of {@code e}: forcing a free feature out of the budget's top set replaces it
      * by the next best score, forcing one in displaces the smallest of the top set; where the resulting bound reaches
      * {@code cutoff}, the opposite value is fixed. Returns the node with the fixings, the node itself when there are
-     * none.
+     * none; each fixing is appended to {@code applied} as (0, feature, value).
      */
-    static Node withFixings(Node node, WeightedRidge.Evaluation e, double cutoff) {
+    static Node withFixings(Node node, WeightedRidge.Evaluation e, double cutoff, List<int[]> applied) {
         double[] h = e.h();
         int[] top = topFree(node, h);
         if (top.length < node.budget()) return node;
@@ -152,13 +162,16 @@ final class NodeRelaxation {
                 if (in == null) in = node.in().clone();
                 in[j] = true;
                 budget--;
+                applied.add(new int[]{0, j, 1});
             } else if (!inTop[j] && lb - h[j] + smallest >= cutoff) {
                 if (out == null) out = node.out().clone();
                 out[j] = true;
+                applied.add(new int[]{0, j, 0});
             }
         }
         if (in == null && out == null) return node;
-        return new Node(in == null ? node.in() : in, out == null ? node.out() : out, budget, node.bound(), node.depth(), node.warmStart());
+        return new Node(in == null ? node.in() : in, out == null ? node.out() : out, budget, node.bound(), node.depth(), node.warmStart(),
+                node.witness());
     }
 
     /** Indices of the budget's largest h among free features (ties to the lower index; deterministic). */
@@ -277,12 +290,13 @@ final class NodeRelaxation {
 
     /**
      * @param bound     best valid lower bound on the node
+     * @param witness   the point that proves {@code bound} (the node's own witness when no iterate beat it)
      * @param z         final relaxation iterate
      * @param last      evaluation at {@code z}
      * @param active    supports and weights of {@code z}
      * @param iterations Frank–Wolfe iterations done
      * @param converged whether the relaxation was solved (Frank–Wolfe gap below tolerance)
      */
-    record Outcome(double bound, double[] z, WeightedRidge.Evaluation last, Map<Support, Double> active, int iterations,
+    record Outcome(double bound, BoundWitness witness, double[] z, WeightedRidge.Evaluation last, Map<Support, Double> active, int iterations,
                    boolean converged) {}
 }

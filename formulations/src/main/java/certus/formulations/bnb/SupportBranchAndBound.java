@@ -44,6 +44,21 @@ public final class SupportBranchAndBound implements ExactSolver {
     /** Cap on the cache of evaluated supports (memory), cleared when reached. */
     private static final int VERTEX_CACHE_CAP = 200_000;
 
+    private final BnbProof.Log proofLog;
+
+    /** A search without a proof. */
+    public SupportBranchAndBound() {
+        this(null);
+    }
+
+    /**
+     * A search that records a proof of its bound into {@code proofLog} (one {@link TreeProof} per tree), for
+     * {@link certus.formulations.cert.BnbProofChecker}. Costs memory per closed node; null records nothing.
+     */
+    public SupportBranchAndBound(BnbProof.Log proofLog) {
+        this.proofLog = proofLog;
+    }
+
     /** Whether this engine can solve {@code problem} (possibly after splitting it by task). */
     public static boolean supports(SmtlProblem problem) {
         return problem.ridge() > 0 && problem.bbar() == 0;
@@ -69,8 +84,9 @@ public final class SupportBranchAndBound implements ExactSolver {
                                     SolveListener listener, CancellationToken cancellation) {
         SolveListener l = listener == null ? SolveListener.NONE : listener;
         CancellationToken c = cancellation == null ? CancellationToken.none() : cancellation;
-        return sharedSupport(problem) ? new Run(problem, options.parameters(), l, c).execute(warmStart)
-                : new ZbarSearch(problem, options.parameters(), l, c).execute(warmStart);
+        ProofRecorder proof = ProofRecorder.to(proofLog);
+        return sharedSupport(problem) ? new Run(problem, options.parameters(), l, c, proof).execute(warmStart)
+                : new ZbarSearch(problem, options.parameters(), l, c, proof).execute(warmStart);
     }
 
     /** The mutable state of one solve: the incumbent and the relaxation; the tree is {@link BestFirstSearch}. */
@@ -83,12 +99,14 @@ public final class SupportBranchAndBound implements ExactSolver {
         final WeightedRidge ridge;
         final Map<Support, Double> vertexValues = new HashMap<>();
         final NodeRelaxation relaxation;
+        final ProofRecorder proof;
         Support best;
         double ub = Double.POSITIVE_INFINITY;
         long iterations;
 
-        Run(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel) {
+        Run(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
             this.problem = problem;
+            this.proof = proof;
             this.params = params;
             this.listener = listener;
             this.cancel = cancel;
@@ -123,6 +141,11 @@ public final class SupportBranchAndBound implements ExactSolver {
         }
 
         @Override
+        public void unexpanded(Node node) {
+            proof.leaf(new boolean[][]{node.in()}, new boolean[][]{node.out()}, node.witness());
+        }
+
+        @Override
         public BestFirstSearch.Expansion<Node> expand(Node node, double cutoff, boolean root, BooleanSupplier stop) {
             if (vertexValues.size() > VERTEX_CACHE_CAP) vertexValues.clear();
             if (node.budget() == 0 || node.freeCount() <= node.budget()) {
@@ -130,15 +153,26 @@ public final class SupportBranchAndBound implements ExactSolver {
                 boolean[] all = new boolean[p];
                 for (int j = 0; j < p; j++) all[j] = node.in()[j] || (node.budget() > 0 && !node.out()[j]);
                 double v = relaxation.value(new Support(SmtlSolution.indicesOf(all)));
+                proof.leaf(new boolean[][]{node.in()}, new boolean[][]{node.out()}, BoundWitness.binary(new boolean[][]{all}, null));
                 return BestFirstSearch.Expansion.closed(Math.max(node.bound(), v));
             }
             NodeRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
             iterations += o.iterations();
             relaxation.value(NodeRelaxation.linearMinimizer(node, o.z())); // rounding: a feasible support
-            if (o.bound() >= cutoff) return BestFirstSearch.Expansion.closed(o.bound());
-            node = NodeRelaxation.withFixings(node, o.last(), cutoff);
+            if (o.bound() >= cutoff) {
+                proof.leaf(new boolean[][]{node.in()}, new boolean[][]{node.out()}, o.witness());
+                return BestFirstSearch.Expansion.closed(o.bound());
+            }
+            List<int[]> fixings = new ArrayList<>();
+            Node parent = node;
+            node = NodeRelaxation.withFixings(node, o.last(), cutoff, fixings);
+            if (!fixings.isEmpty()) {
+                proof.fixingLeaves(new boolean[][]{parent.in()}, new boolean[][]{parent.out()}, fixings, BoundWitness.shared(o.z()));
+            }
+            double cutOff = fixings.isEmpty() ? Double.POSITIVE_INFINITY : cutoff;
             if (node.budget() == 0 || node.freeCount() <= node.budget()) {
-                return expand(node.withBound(o.bound()), cutoff, false, stop); // the fixings made it a leaf
+                // the fixings made it a leaf
+                return expand(node.withBound(o.bound(), o.witness()), cutoff, false, stop).withCutOff(cutOff);
             }
             int j = branchingFeature(node, o);
             double[] h = o.last().h();
@@ -149,10 +183,12 @@ public final class SupportBranchAndBound implements ExactSolver {
             List<Node> children = new ArrayList<>();
             for (Node child : List.of(new Node(node.in(), outChild, node.budget(), o.bound(), node.depth() + 1, Map.of()),
                     new Node(inChild, node.out(), node.budget() - 1, o.bound(), node.depth() + 1, Map.of()))) {
-                double b = Math.max(o.bound(), NodeRelaxation.bound(child, o.last()));
-                children.add(new Node(child.in(), child.out(), child.budget(), b, child.depth(), warmFor(child, o.active(), h)));
+                double own = NodeRelaxation.bound(child, o.last());
+                double b = Math.max(o.bound(), own);
+                BoundWitness w = own > o.bound() ? BoundWitness.shared(o.z()) : o.witness();
+                children.add(new Node(child.in(), child.out(), child.budget(), b, child.depth(), warmFor(child, o.active(), h), w));
             }
-            return BestFirstSearch.Expansion.branched(children);
+            return BestFirstSearch.Expansion.<Node>branched(children).withCutOff(cutOff);
         }
 
         /**
@@ -214,7 +250,9 @@ public final class SupportBranchAndBound implements ExactSolver {
         private ExactResult finish(BestFirstSearch.Outcome outcome, double seconds) {
             boolean[][] z = new boolean[problem.taskCount()][];
             for (int k = 0; k < z.length; k++) z[k] = best.mask(p);
-            return BranchAndBoundResult.of(problem, z, ub, outcome, seconds, iterations, listener);
+            ExactResult r = BranchAndBoundResult.of(problem, z, ub, outcome, seconds, iterations, listener);
+            proof.finish(problem.data().taskLabels(), true, r.bound());
+            return r;
         }
     }
 }

@@ -11,11 +11,19 @@ package certus.formulations.bnb;
  * @param depth  branchings above
  * @param z      the relaxation point to start from (K x p in [0,1], respects the fixings)
  * @param mu     the budget prices to start from (K, &gt;= 0)
+ * @param witness the dual point that proves {@code bound} (null: the trivial bound 0 of the root)
  */
-record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu) {
+record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu, BoundWitness witness) {
+    TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu) {
+        this(in, out, budget, bound, depth, z, mu, null);
+    }
+
+    static TaskNode of(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu) {
+        return of(in, out, budget, bound, depth, z, mu, null);
+    }
 
     /** A node with the fixings normalized: a task whose budget is used up has all its free features forced out. */
-    static TaskNode of(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu) {
+    static TaskNode of(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu, BoundWitness witness) {
         int kCount = in.length;
         int p = kCount == 0 ? 0 : in[0].length;
         boolean[][] o = new boolean[kCount][];
@@ -29,7 +37,7 @@ record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int
                 if (o[k][j]) zz[k][j] = 0;
             }
         }
-        return new TaskNode(in, o, budget, bound, depth, zz, mu.clone());
+        return new TaskNode(in, o, budget, bound, depth, zz, mu.clone(), witness);
     }
 
     boolean free(int k, int j) {
@@ -42,7 +50,7 @@ record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int
         return true;
     }
 
-    TaskNode withBound(double b) {
-        return new TaskNode(in, out, budget, b, depth, z, mu);
+    TaskNode withBound(double b, BoundWitness w) {
+        return new TaskNode(in, out, budget, b, depth, z, mu, w);
     }
 }

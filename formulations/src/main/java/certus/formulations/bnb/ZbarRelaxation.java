@@ -67,7 +67,13 @@ final class ZbarRelaxation {
         double[] mu = node.mu().clone();
         WeightedRidge.Evaluation[] e = evaluate(z);
         optimizeMu(node, e, mu);
-        double bound = Math.max(node.bound(), bound(node, e, mu));
+        double bound = node.bound();
+        BoundWitness witness = node.witness();
+        double first = bound(node, e, mu);
+        if (first > bound) {
+            bound = first;
+            witness = BoundWitness.perTask(z, mu);
+        }
         boolean[][] v = new boolean[kCount][p];
         int iters = 0;
         while (bound < cutoff && iters < maxIters && !stop.getAsBoolean()) {
@@ -87,12 +93,16 @@ final class ZbarRelaxation {
             }
             e = evaluate(z);
             optimizeMu(node, e, mu);
-            bound = Math.max(bound, bound(node, e, mu));
+            double b = bound(node, e, mu);
+            if (b > bound) {
+                bound = b;
+                witness = BoundWitness.perTask(z, mu);
+            }
             iters++;
         }
         sink.offer(round(node, z));
         linearMinimizer(node, e, mu, v);
-        return new Outcome(bound, z, mu, e, v, iters);
+        return new Outcome(bound, witness, z, mu, e, v, iters);
     }
 
     /** LB(alpha(Z), mu) of the class comment, less a rounding slack. */
@@ -283,5 +293,6 @@ final class ZbarRelaxation {
      * @param linearStep the linear step's supports at the end (may exceed budgets)
      * @param iterations conditional-gradient iterations done
      */
-    record Outcome(double bound, double[][] z, double[] mu, WeightedRidge.Evaluation[] last, boolean[][] linearStep, int iterations) {}
+    /** {@code witness} proves {@code bound} (the node's own witness when no iterate beat it). */
+    record Outcome(double bound, BoundWitness witness, double[][] z, double[] mu, WeightedRidge.Evaluation[] last, boolean[][] linearStep, int iterations) {}
 }

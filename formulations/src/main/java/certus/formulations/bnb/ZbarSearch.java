@@ -35,14 +35,16 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     private final List<Map<Support, Double>> taskValues = new ArrayList<>();
     private final ColumnPatterns columns;
     private final ZbarRelaxation relaxation;
+    private final ProofRecorder proof;
     private boolean[][] best;
     private double ub = Double.POSITIVE_INFINITY;
     private long iterations;
     /** Variables fixed by reduced costs (a diagnostic for the log). */
     private long fixed;
 
-    ZbarSearch(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel) {
+    ZbarSearch(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
         this.problem = problem;
+        this.proof = proof;
         this.params = params;
         this.listener = listener;
         this.cancel = cancel;
@@ -72,7 +74,9 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         offer(relaxationRound(root));
         BestFirstSearch<TaskNode> tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
         BestFirstSearch.Outcome outcome = tree.run(root, this);
-        return BranchAndBoundResult.of(problem, best, ub, outcome, tree.elapsed(), iterations, listener);
+        ExactResult r = BranchAndBoundResult.of(problem, best, ub, outcome, tree.elapsed(), iterations, listener);
+        proof.finish(problem.data().taskLabels(), false, r.bound());
+        return r;
     }
 
     /** The root's start point as a feasible support (the warm start, cut to s per task if it was not feasible). */
@@ -124,19 +128,33 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     }
 
     @Override
+    public void unexpanded(TaskNode node) {
+        proof.leaf(node.in(), node.out(), node.witness());
+    }
+
+    @Override
     public BestFirstSearch.Expansion<TaskNode> expand(TaskNode node, double cutoff, boolean root, BooleanSupplier stop) {
         if (node.leaf()) {
             offer(node.in());
+            proof.leaf(node.in(), node.out(), BoundWitness.binary(node.in(), new double[kCount]));
             return BestFirstSearch.Expansion.closed(Math.max(node.bound(), value(node.in())));
         }
         ZbarRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
         iterations += o.iterations();
-        if (o.bound() >= cutoff) return BestFirstSearch.Expansion.closed(o.bound());
-        node = reduced(node, o, cutoff);
+        if (o.bound() >= cutoff) {
+            proof.leaf(node.in(), node.out(), o.witness());
+            return BestFirstSearch.Expansion.closed(o.bound());
+        }
+        TaskNode parent = node;
+        List<int[]> fixings = new ArrayList<>();
+        node = reduced(node, o, cutoff, fixings);
+        if (!fixings.isEmpty()) proof.fixingLeaves(parent.in(), parent.out(), fixings, BoundWitness.perTask(o.z(), o.mu()));
         if (node == null) return BestFirstSearch.Expansion.closed(cutoff); // every support of the node is >= cutoff
+        double cutOff = fixings.isEmpty() ? Double.POSITIVE_INFINITY : cutoff;
         if (node.leaf()) {
             offer(node.in());
-            return BestFirstSearch.Expansion.closed(Math.max(o.bound(), value(node.in())));
+            proof.leaf(node.in(), node.out(), BoundWitness.binary(node.in(), new double[kCount]));
+            return BestFirstSearch.Expansion.<TaskNode>closed(Math.max(o.bound(), value(node.in()))).withCutOff(cutOff);
         }
         int[] kj = branchingVariable(node, o);
         int k = kj[0];
@@ -151,16 +169,19 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         for (TaskNode c : List.of(TaskNode.of(node.in(), outChild, node.budget(), o.bound(), node.depth() + 1, o.z(), o.mu()),
                 TaskNode.of(inChild, node.out(), budgetIn, o.bound(), node.depth() + 1, o.z(), o.mu()))) {
             // The parent's duals and prices bound the child too, and its smaller pattern sets can only raise the bound.
-            children.add(c.withBound(Math.max(o.bound(), relaxation.bound(c, o.last(), o.mu()))));
+            double own = relaxation.bound(c, o.last(), o.mu());
+            children.add(own > o.bound() ? c.withBound(own, BoundWitness.perTask(o.z(), o.mu())) : c.withBound(o.bound(), o.witness()));
         }
-        return BestFirstSearch.Expansion.branched(children);
+        return BestFirstSearch.Expansion.<TaskNode>branched(children).withCutOff(cutOff);
     }
 
     /**
      * The node with reduced-cost fixings applied ({@link ZbarRelaxation#fixings}), or null when they contradict each
-     * other or a task's budget (then no support of the node beats the cutoff).
+     * other or a task's budget (then no support of the node beats the cutoff). Each fixing is appended to
+     * {@code applied} as (task, feature, value) in the order applied; for a contradiction both values are listed, so
+     * the proof's leaves cover the whole node.
      */
-    private TaskNode reduced(TaskNode node, ZbarRelaxation.Outcome o, double cutoff) {
+    private TaskNode reduced(TaskNode node, ZbarRelaxation.Outcome o, double cutoff, List<int[]> applied) {
         boolean[][] fixIn = new boolean[kCount][p];
         boolean[][] fixOut = new boolean[kCount][p];
         relaxation.fixings(node, o.last(), o.mu(), cutoff, fixIn, fixOut);
@@ -170,12 +191,18 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         int count = 0;
         for (int k = 0; k < kCount; k++) {
             for (int j = 0; j < p; j++) {
-                if (fixIn[k][j] && fixOut[k][j]) return null;
+                if (fixIn[k][j] && fixOut[k][j]) {
+                    applied.add(new int[]{k, j, 0}); // leaf z_kj = 1 (ruled out by fixOut)
+                    applied.add(new int[]{k, j, 1}); // leaf z_kj = 0 (ruled out by fixIn), with z_kj = 0 fixed: the rest is empty
+                    return null;
+                }
                 if (fixOut[k][j]) {
                     out[k][j] = true;
                     count++;
+                    applied.add(new int[]{k, j, 0});
                 } else if (fixIn[k][j]) {
-                    if (budget[k] == 0) return null;
+                    applied.add(new int[]{k, j, 1}); // its leaf is z_kj = 0; the remainder has z_kj = 1
+                    if (budget[k] == 0) return null; // the remainder exceeds the budget: empty
                     in[k][j] = true;
                     budget[k]--;
                     count++;
@@ -184,7 +211,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         }
         if (count == 0) return node;
         fixed += count;
-        return TaskNode.of(in, out, budget, node.bound(), node.depth(), o.z(), o.mu());
+        return TaskNode.of(in, out, budget, node.bound(), node.depth(), o.z(), o.mu(), node.witness());
     }
 
     /** The most fractional free z_kj; else a free one where the linear step disagrees with rounding; else any free one. */

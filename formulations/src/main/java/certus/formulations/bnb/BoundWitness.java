@@ -1,0 +1,73 @@
+package certus.formulations.bnb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dual point that proves one node's bound, in a form a checker can re-evaluate from the raw data alone: per
+ * support group, the relaxation point z (sparse: features and weights in (0, 1]), from which the residual duals
+ * alpha_k = (yc_k - Xc_k beta_k(z)) / n_k follow by one weighted ridge solve per task; and, for the Zbar search, the
+ * budget prices mu_k &gt;= 0. Weak duality makes the bound valid for any such point, so a checker that recomputes
+ * alpha slightly differently still gets a valid (and nearly equal) bound.
+ *
+ * @param index  per group, the features with z_j &gt; 0 (ascending)
+ * @param weight per group, their z_j
+ * @param mu     per task budget prices (Zbar search), empty for a shared-support tree
+ */
+public record BoundWitness(int[][] index, double[][] weight, double[] mu) {
+    /** Weights below this are dropped; the solver's own supports never carry smaller weights. */
+    private static final double ZERO = 1e-15;
+
+    public BoundWitness {
+        if (index.length != weight.length) throw new IllegalArgumentException("index and weight groups differ");
+        for (int g = 0; g < index.length; g++) {
+            if (index[g].length != weight[g].length) throw new IllegalArgumentException("group " + g + ": index and weight lengths differ");
+        }
+    }
+
+    /** One shared support vector (K = 1 or common support). */
+    static BoundWitness shared(double[] z) {
+        return new BoundWitness(new int[][]{indices(z)}, new double[][]{weights(z)}, new double[0]);
+    }
+
+    /** Per-task points and budget prices (the Zbar search). */
+    static BoundWitness perTask(double[][] z, double[] mu) {
+        int[][] idx = new int[z.length][];
+        double[][] w = new double[z.length][];
+        for (int k = 0; k < z.length; k++) {
+            idx[k] = indices(z[k]);
+            w[k] = weights(z[k]);
+        }
+        return new BoundWitness(idx, w, mu.clone());
+    }
+
+    /** The binary point of a support (weights 1), for leaves whose bound is the support's exact value. */
+    static BoundWitness binary(boolean[][] supports, double[] mu) {
+        double[][] z = new double[supports.length][];
+        for (int k = 0; k < supports.length; k++) {
+            z[k] = new double[supports[k].length];
+            for (int j = 0; j < z[k].length; j++) if (supports[k][j]) z[k][j] = 1;
+        }
+        return mu == null ? shared(z[0]) : perTask(z, mu);
+    }
+
+    /** Dense z of group g over p features. */
+    public double[] dense(int g, int p) {
+        double[] z = new double[p];
+        for (int a = 0; a < index[g].length; a++) z[index[g][a]] = weight[g][a];
+        return z;
+    }
+
+    private static int[] indices(double[] z) {
+        List<Integer> idx = new ArrayList<>();
+        for (int j = 0; j < z.length; j++) if (z[j] > ZERO) idx.add(j);
+        return idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] weights(double[] z) {
+        int[] idx = indices(z);
+        double[] w = new double[idx.length];
+        for (int a = 0; a < idx.length; a++) w[a] = z[idx[a]];
+        return w;
+    }
+}

@@ -1,0 +1,63 @@
+package certus.formulations.bnb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the leaves of one search when a proof was asked for; a no-op otherwise, so the search code records
+ * unconditionally. Leaves are every node closed by bound, every leaf valued exactly, every side cut off by
+ * reduced-cost fixing, and every node still open when a limit stopped the search.
+ */
+final class ProofRecorder {
+    static final ProofRecorder OFF = new ProofRecorder(null);
+
+    private final BnbProof.Log log;
+    private final List<ProofLeaf> leaves = new ArrayList<>();
+
+    private ProofRecorder(BnbProof.Log log) {
+        this.log = log;
+    }
+
+    static ProofRecorder to(BnbProof.Log log) {
+        return log == null ? OFF : new ProofRecorder(log);
+    }
+
+    boolean on() {
+        return log != null;
+    }
+
+    void leaf(boolean[][] in, boolean[][] out, BoundWitness witness) {
+        if (log != null) leaves.add(ProofLeaf.of(in, out, witness));
+    }
+
+    /**
+     * Reduced-cost fixings applied one after another to a node: each fixing's opposite side (with the fixings before
+     * it) is a leaf bounded by {@code witness}. Returns nothing; the caller continues with all fixings applied.
+     *
+     * @param fixings (group, feature, value) in the order they are applied
+     */
+    void fixingLeaves(boolean[][] in, boolean[][] out, List<int[]> fixings, BoundWitness witness) {
+        if (log == null) return;
+        boolean[][] i = copy(in);
+        boolean[][] o = copy(out);
+        for (int[] f : fixings) {
+            int g = f[0], j = f[1];
+            boolean value = f[2] == 1;
+            boolean[][] si = copy(i);
+            boolean[][] so = copy(o);
+            if (value) so[g][j] = true; else si[g][j] = true; // the side the fixing rules out
+            leaves.add(ProofLeaf.of(si, so, witness));
+            if (value) i[g][j] = true; else o[g][j] = true;
+        }
+    }
+
+    void finish(List<String> tasks, boolean shared, double claimedBound) {
+        if (log != null) log.add(new TreeProof(tasks, shared, leaves, claimedBound));
+    }
+
+    static boolean[][] copy(boolean[][] a) {
+        boolean[][] c = new boolean[a.length][];
+        for (int g = 0; g < a.length; g++) c[g] = a[g].clone();
+        return c;
+    }
+}

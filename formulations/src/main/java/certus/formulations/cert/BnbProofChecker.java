@@ -1,0 +1,105 @@
+package certus.formulations.cert;
+
+import certus.data.TaskData;
+import certus.formulations.bnb.BnbProof;
+import certus.formulations.bnb.ProofLeaf;
+import certus.formulations.bnb.TreeProof;
+import certus.smtl.SmtlProblem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Re-derives the lower bound of a {@code bnb} solve from its {@link BnbProof}, trusting only the problem data:
+ * the trees must match the problem's structure (one shared tree for K = 1 or common support, one tree per task for
+ * L0L2, one Zbar tree otherwise), each tree's leaves must cover all its feasible supports ({@link ProofCoverage}),
+ * and each leaf's bound is recomputed from its witness ({@link LeafBounds}). The derived bound is the sum over trees
+ * of the smallest leaf bound; the reported bound must not exceed it (beyond round-off).
+ */
+public final class BnbProofChecker {
+    /** Relative slack between the search's bound and the re-derived one (different summation order and solver). */
+    public static final double TOLERANCE = 1e-8;
+
+    /**
+     * @param valid   coverage holds everywhere and the reported bound is at most the derived one
+     * @param derived the re-derived lower bound (-Infinity when the proof is unusable)
+     * @param leaves  number of leaves checked
+     * @param problems what failed, empty when valid
+     */
+    public record Report(boolean valid, double derived, int leaves, List<String> problems) {
+        public Report {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private BnbProofChecker() {}
+
+    public static Report check(SmtlProblem problem, BnbProof proof, double reportedBound) {
+        List<String> problems = new ArrayList<>();
+        if (problem.bbar() != 0 || !(problem.ridge() > 0)) {
+            return new Report(false, Double.NEGATIVE_INFINITY, 0, List.of("a bnb proof needs ridge > 0 and bbar = 0"));
+        }
+        List<String> labels = problem.data().taskLabels();
+        boolean sharedProblem = problem.taskCount() == 1 || problem.commonSupport();
+        boolean separable = !sharedProblem && problem.zbar() == 0;
+        Set<String> seen = new HashSet<>();
+        for (TreeProof t : proof.trees()) {
+            for (String task : t.tasks()) {
+                if (!labels.contains(task)) problems.add("tree over unknown task '" + task + "'");
+                if (!seen.add(task)) problems.add("task '" + task + "' is covered by two trees");
+            }
+            if (sharedProblem && (!t.shared() || t.tasks().size() != labels.size())) problems.add("expected one shared tree over all tasks");
+            if (separable && (!t.shared() || t.tasks().size() != 1)) problems.add("expected one tree per task (L0L2 separates)");
+            if (!sharedProblem && !separable && (t.shared() || t.tasks().size() != labels.size())) {
+                problems.add("expected one Zbar tree over all tasks");
+            }
+        }
+        if (!seen.containsAll(labels)) problems.add("tasks without a tree: " + labels.stream().filter(l -> !seen.contains(l)).toList());
+        if (!problems.isEmpty()) return new Report(false, Double.NEGATIVE_INFINITY, proof.leafCount(), problems);
+
+        double derived = 0;
+        for (TreeProof t : proof.trees()) {
+            List<Integer> idx = t.tasks().stream().map(labels::indexOf).toList();
+            List<TaskData> data = idx.stream().map(k -> problem.data().task(k)).toList();
+            int p = problem.featureCount();
+            int groups = t.shared() ? 1 : idx.size();
+            boolean[][] rootOut = new boolean[groups][p];
+            for (int g = 0; g < groups; g++) {
+                for (int j = 0; j < p; j++) {
+                    if (t.shared()) {
+                        for (int k : idx) rootOut[g][j] |= !problem.selectable(k, j);
+                    } else {
+                        rootOut[g][j] = !problem.selectable(idx.get(g), j);
+                    }
+                }
+            }
+            String hole;
+            try {
+                hole = ProofCoverage.holes(groups, p, problem.s(), rootOut, t.leaves());
+            } catch (IllegalArgumentException e) {
+                hole = e.getMessage();
+            }
+            if (hole != null) {
+                problems.add("tree " + t.tasks() + ": " + hole);
+                continue;
+            }
+            LeafBounds bounds = new LeafBounds(data, problem.s(), problem.ridge(), problem.zbar(), t.shared());
+            double min = Double.POSITIVE_INFINITY;
+            try {
+                for (ProofLeaf leaf : t.leaves()) min = Math.min(min, bounds.bound(leaf));
+            } catch (IllegalArgumentException e) {
+                problems.add("tree " + t.tasks() + ": " + e.getMessage());
+                continue;
+            }
+            derived += min;
+        }
+        if (!problems.isEmpty()) return new Report(false, Double.NEGATIVE_INFINITY, proof.leafCount(), problems);
+        double slack = TOLERANCE * Math.max(1, Math.abs(derived));
+        if (reportedBound > derived + slack) {
+            problems.add("reported bound " + reportedBound + " exceeds the bound the proof supports, " + derived);
+        }
+        return new Report(problems.isEmpty(), derived, proof.leafCount(), problems);
+    }
+}

@@ -1,0 +1,211 @@
+package certus.formulations.cert;
+
+import certus.data.TaskData;
+import certus.formulations.bnb.BoundWitness;
+import certus.formulations.bnb.ProofLeaf;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Re-derives the lower bound of a proof leaf from the data and the leaf's witness, written apart from the search
+ * (exact.md §4.1's dual; EJML for the ridge solves). For a task with centered data (Xc, yc), n rows, and any
+ * residual dual alpha, every support S satisfies
+ * <pre>
+ *   min_beta (1/(2n))||yc - Xc_S beta||^2 + (ridge/2)||beta||^2  &gt;=  q(alpha) - sum_{j in S} h_j(alpha),
+ *   q = alpha'yc - (n/2)||alpha||^2,   h_j = (xc_j'alpha)^2 / (2 ridge)
+ * </pre>
+ * (weak duality of the ridge problem), whatever alpha is; the witness's relaxation point only serves to pick a good
+ * alpha. A shared-support leaf then takes the worst support it admits: q minus its forced-in h minus the budget's
+ * largest free h. A Zbar leaf adds budget prices mu &gt;= 0 (mu_k (|S_k| - s) &lt;= 0 for feasible supports) and the
+ * exact Zbar penalty (zbar/2) m(K-m)/K of each column, minimized over the column's admitted patterns (for each
+ * count m: forced-in tasks plus the cheapest free ones).
+ */
+final class LeafBounds {
+    private final List<TaskData> tasks;
+    private final int p;
+    private final int s;
+    private final double ridge;
+    private final double zbar;
+    private final boolean shared;
+    private final double[][] means;
+    private final double[][] yc;
+    private final Map<WitnessKey, Dual[]> cache = new HashMap<>();
+
+    LeafBounds(List<TaskData> tasks, int s, double ridge, double zbar, boolean shared) {
+        this.tasks = tasks;
+        this.p = tasks.get(0).x().cols();
+        this.s = s;
+        this.ridge = ridge;
+        this.zbar = zbar;
+        this.shared = shared;
+        means = new double[tasks.size()][p];
+        yc = new double[tasks.size()][];
+        for (int t = 0; t < tasks.size(); t++) {
+            TaskData d = tasks.get(t);
+            int n = d.rows();
+            for (int j = 0; j < p; j++) {
+                double m = 0;
+                for (int i = 0; i < n; i++) m += d.x().get(i, j);
+                means[t][j] = m / n;
+            }
+            double ym = 0;
+            for (double v : d.y()) ym += v;
+            ym /= n;
+            yc[t] = new double[n];
+            for (int i = 0; i < n; i++) yc[t][i] = d.y()[i] - ym;
+        }
+    }
+
+    /** The leaf's bound, +Infinity for a leaf that admits no support, 0 for a leaf without witness. */
+    double bound(ProofLeaf leaf) {
+        int groups = shared ? 1 : tasks.size();
+        for (int g = 0; g < groups; g++) if (leaf.in()[g].length > s) return Double.POSITIVE_INFINITY;
+        BoundWitness w = leaf.witness();
+        if (w == null) return 0;
+        if (w.index().length != groups) throw new IllegalArgumentException("witness has " + w.index().length + " groups, expected " + groups);
+        Dual[] duals = cache.computeIfAbsent(new WitnessKey(w), k -> duals(w));
+        return shared ? sharedBound(leaf, duals) : zbarBound(leaf, duals, w.mu());
+    }
+
+    private double sharedBound(ProofLeaf leaf, Dual[] duals) {
+        double q = 0;
+        double[] h = new double[p];
+        for (Dual d : duals) {
+            q += d.q;
+            for (int j = 0; j < p; j++) h[j] += d.h[j];
+        }
+        boolean[] fixed = new boolean[p];
+        double lb = q;
+        for (int j : leaf.in()[0]) {
+            lb -= h[j];
+            fixed[j] = true;
+        }
+        for (int j : leaf.out()[0]) fixed[j] = true;
+        int room = s - leaf.in()[0].length;
+        double[] free = new double[p];
+        int m = 0;
+        for (int j = 0; j < p; j++) if (!fixed[j]) free[m++] = h[j];
+        double[] sorted = Arrays.copyOf(free, m);
+        Arrays.sort(sorted);
+        for (int a = 0; a < room && a < m; a++) lb -= sorted[m - 1 - a];
+        return lb;
+    }
+
+    private double zbarBound(ProofLeaf leaf, Dual[] duals, double[] mu) {
+        int kCount = tasks.size();
+        if (mu.length != kCount) throw new IllegalArgumentException("witness has " + mu.length + " prices, expected " + kCount);
+        double lb = 0;
+        for (int k = 0; k < kCount; k++) {
+            if (!(mu[k] >= 0) || !Double.isFinite(mu[k])) throw new IllegalArgumentException("budget price " + mu[k] + " of task " + k + " is not >= 0");
+            lb += duals[k].q - s * mu[k];
+        }
+        byte[][] fix = new byte[kCount][p]; // 1 in, 2 out
+        for (int k = 0; k < kCount; k++) {
+            for (int j : leaf.in()[k]) fix[k][j] = 1;
+            for (int j : leaf.out()[k]) fix[k][j] = 2;
+        }
+        double[] freeCost = new double[kCount];
+        for (int j = 0; j < p; j++) {
+            double forced = 0;
+            int forcedCount = 0;
+            int free = 0;
+            for (int k = 0; k < kCount; k++) {
+                double cost = mu[k] - duals[k].h[j];
+                if (fix[k][j] == 1) {
+                    forced += cost;
+                    forcedCount++;
+                } else if (fix[k][j] == 0) {
+                    freeCost[free++] = cost;
+                }
+            }
+            Arrays.sort(freeCost, 0, free);
+            double best = Double.POSITIVE_INFINITY;
+            double running = forced;
+            for (int extra = 0; extra <= free; extra++) {
+                if (extra > 0) running += freeCost[extra - 1];
+                int m = forcedCount + extra;
+                best = Math.min(best, running + 0.5 * zbar * m * (double) (kCount - m) / kCount);
+            }
+            lb += best;
+        }
+        return lb;
+    }
+
+    /** q and h of each task at the alpha the witness's point gives (per task for Zbar, one point for shared). */
+    private Dual[] duals(BoundWitness w) {
+        Dual[] out = new Dual[tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            int g = shared ? 0 : t;
+            out[t] = dual(t, w.index()[g], w.weight()[g]);
+        }
+        return out;
+    }
+
+    private Dual dual(int t, int[] u, double[] z) {
+        TaskData d = tasks.get(t);
+        int n = d.rows();
+        int m = u.length;
+        double[] residual = yc[t].clone();
+        if (m > 0) {
+            // beta = argmin (1/(2n))||yc - Xc_U beta||^2 + (ridge/2) sum_a beta_a^2 / z_a
+            DMatrixRMaj xu = new DMatrixRMaj(n, m);
+            for (int i = 0; i < n; i++) for (int a = 0; a < m; a++) xu.set(i, a, d.x().get(i, u[a]) - means[t][u[a]]);
+            DMatrixRMaj a = new DMatrixRMaj(m, m);
+            CommonOps_DDRM.multTransA(xu, xu, a);
+            CommonOps_DDRM.scale(1.0 / n, a);
+            for (int c = 0; c < m; c++) a.add(c, c, ridge / z[c]);
+            DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
+            DMatrixRMaj y = new DMatrixRMaj(n, 1, true, yc[t]);
+            CommonOps_DDRM.multTransA(xu, y, rhs);
+            CommonOps_DDRM.scale(1.0 / n, rhs);
+            LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(m);
+            DMatrixRMaj beta = new DMatrixRMaj(m, 1);
+            if (!solver.setA(a)) throw new IllegalArgumentException("ridge system of a witness is not positive definite");
+            solver.solve(rhs, beta);
+            for (int i = 0; i < n; i++) {
+                double fit = 0;
+                for (int c = 0; c < m; c++) fit += xu.get(i, c) * beta.get(c);
+                residual[i] -= fit;
+            }
+        }
+        double[] alpha = new double[n];
+        double q = 0;
+        double sq = 0;
+        for (int i = 0; i < n; i++) {
+            alpha[i] = residual[i] / n;
+            q += alpha[i] * yc[t][i];
+            sq += alpha[i] * alpha[i];
+        }
+        q -= 0.5 * n * sq;
+        double[] h = new double[p];
+        for (int j = 0; j < p; j++) {
+            double g = 0;
+            for (int i = 0; i < n; i++) g += (d.x().get(i, j) - means[t][j]) * alpha[i];
+            h[j] = g * g / (2 * ridge);
+        }
+        return new Dual(q, h);
+    }
+
+    private record Dual(double q, double[] h) {}
+
+    /** Witnesses compared by content: sibling leaves share their parent's point. */
+    private record WitnessKey(BoundWitness w) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WitnessKey k && Arrays.deepEquals(w.index(), k.w.index()) && Arrays.deepEquals(w.weight(), k.w.weight())
+                    && Arrays.equals(w.mu(), k.w.mu());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Arrays.deepHashCode(w.index()) + Arrays.deepHashCode(w.weight())) + Arrays.hashCode(w.mu());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package certus.formulations.cert;
+
+import certus.formulations.ExactMethod;
+import certus.formulations.ExactOptions;
+import certus.formulations.ExactResult;
+import certus.formulations.bnb.BnbProof;
+import certus.formulations.bnb.ProofLeaf;
+import certus.formulations.bnb.SupportBranchAndBound;
+import certus.formulations.bnb.TreeProof;
+import certus.smtl.BruteForceEnumerator;
+import certus.smtl.RandomInstances;
+import certus.smtl.SmtlProblem;
+import certus.smtl.Variant;
+import certus.solver.Backends;
+import certus.solver.CancellationToken;
+import certus.solver.SolveListener;
+import certus.solver.SolveParameters;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Proofs of the Java branch and bound, re-checked from the data: on every supported small instance the leaves cover
+ * all supports and the re-derived bound reaches the reported one and stays below the enumerated optimum; a proof
+ * with a leaf removed, or a reported bound pushed up, is rejected.
+ */
+class BnbProofCheckerTest {
+    private static final Backends NONE = Backends.discover();
+
+    private record Solved(ExactResult result, BnbProof proof) {}
+
+    private static Solved solve(SmtlProblem p, double gap, double seconds) {
+        ExactOptions o = ExactOptions.of(ExactMethod.BNB, "none")
+                .withParameters(SolveParameters.defaults().withRelativeGap(gap).withTimeLimitSeconds(seconds));
+        BnbProof.Log log = new BnbProof.Log();
+        ExactResult r = new SupportBranchAndBound(log).solve(p, null, o, NONE, SolveListener.NONE, CancellationToken.none());
+        return new Solved(r, log.proof());
+    }
+
+    @Test
+    void everySupportedSmallInstanceHasAProofThatReachesTheReportedBound() {
+        int checked = 0;
+        int leaves = 0;
+        for (Variant v : Variant.values()) {
+            for (long seed = 1; seed <= 20; seed++) {
+                SmtlProblem p = RandomInstances.small(v, 2000 + seed);
+                if (!SupportBranchAndBound.supports(p)) continue;
+                Solved s = solve(p, 1e-7, 60);
+                BnbProofChecker.Report report = BnbProofChecker.check(p, s.proof(), s.result().bound());
+                String where = p + ": " + report.problems();
+                assertTrue(report.valid(), where);
+                double optimum = BruteForceEnumerator.solve(p).objective();
+                assertTrue(report.derived() <= optimum * (1 + 1e-9) + 1e-12, where + ": derived " + report.derived() + " above the optimum " + optimum);
+                assertTrue(report.derived() >= s.result().bound() - 1e-8 * Math.max(1, Math.abs(optimum)), where);
+                checked++;
+                leaves += report.leaves();
+            }
+        }
+        System.out.printf("bnb proofs: %d instances, %d leaves, all re-derived%n", checked, leaves);
+        assertTrue(checked >= 40, "checked " + checked);
+    }
+
+    @Test
+    void aTimeLimitedSearchHasAProofOfItsWeakerBound() {
+        SmtlProblem p = RandomInstances.problem(1, 60, 60, 5, 0.003, 0, 0, false, 7); // thousands of nodes to finish
+        Solved s = solve(p, 1e-9, 0.2);
+        BnbProofChecker.Report report = BnbProofChecker.check(p, s.proof(), s.result().bound());
+        assertTrue(report.valid(), report.problems().toString());
+        assertTrue(s.result().gap() > 0, "the limit leaves a gap");
+    }
+
+    @Test
+    void aMissingLeafOrAnInflatedBoundIsRejected() {
+        SmtlProblem p = RandomInstances.problem(3, 12, 30, 3, 0.05, 0, 0.05, false, 21); // Zbar: one tree over 3 tasks
+        Solved s = solve(p, 1e-7, 60);
+        BnbProofChecker.Report ok = BnbProofChecker.check(p, s.proof(), s.result().bound());
+        assertTrue(ok.valid(), ok.problems().toString());
+
+        TreeProof tree = s.proof().trees().get(0);
+        assertTrue(tree.leaves().size() > 1, "a search tree with more than one leaf");
+        int rejected = 0;
+        for (int drop = 0; drop < tree.leaves().size(); drop++) {
+            List<ProofLeaf> fewer = new ArrayList<>(tree.leaves());
+            fewer.remove(drop);
+            BnbProof holed = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), fewer, tree.claimedBound())));
+            BnbProofChecker.Report r = BnbProofChecker.check(p, holed, s.result().bound());
+            if (r.valid()) {
+                // dropping a leaf is harmless only when another leaf covers its region (overlap), never silently
+                assertTrue(r.derived() >= s.result().bound() - 1e-8, "leaf " + drop);
+            } else {
+                assertTrue(r.problems().get(0).contains("no leaf covers"), r.problems().toString());
+                rejected++;
+            }
+        }
+        System.out.printf("bnb proof tamper test: %d of %d single-leaf removals leave a hole%n", rejected, tree.leaves().size());
+        assertTrue(rejected >= tree.leaves().size() / 2, rejected + " of " + tree.leaves().size());
+        BnbProofChecker.Report inflated = BnbProofChecker.check(p, s.proof(), ok.derived() + 1e-3 * Math.abs(ok.derived()) + 1e-6);
+        assertFalse(inflated.valid());
+        assertTrue(inflated.problems().get(0).contains("exceeds"), inflated.problems().toString());
+
+        BnbProof empty = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), List.of(), tree.claimedBound())));
+        BnbProofChecker.Report none = BnbProofChecker.check(p, empty, s.result().bound());
+        assertFalse(none.valid());
+        assertTrue(none.problems().get(0).contains("no leaf covers"), none.problems().toString());
+    }
+}
