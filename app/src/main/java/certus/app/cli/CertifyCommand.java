@@ -101,6 +101,7 @@ final class CertifyCommand implements Callable<Integer> {
                 c.objective(), c.bound(), c.gap(), c.provenance().seconds());
         return switch (c.status()) {
             case OPTIMAL, FEASIBLE -> {
+                if (!c.provenance().boundCheck().isEmpty()) progress.line("bound: " + c.provenance().boundCheck());
                 progress.line("done: " + summary + (c.optimalityConditional() ? "; optimality conditional on |beta| <= M" : ""));
                 yield ExitCodes.OK;
             }

@@ -85,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%ncertify: method %s on %s  status %s  objective %.6f  bound %.6f  gap %.2e  time %.2f s%n",
                 c.provenance().method().cliName(), c.provenance().backend(), c.status().jsonName(), c.objective(), c.bound(), c.gap(),
                 c.provenance().seconds());
+        if (!c.provenance().boundCheck().isEmpty()) out.println("bound: " + c.provenance().boundCheck());
         double excess = (heuristic.objective() - c.objective()) / Math.max(Math.abs(c.objective()), 1e-12);
         out.printf("heuristic objective %.6f is %s%n", heuristic.objective(), c.status().jsonName().equals("optimal")
                 ? (Math.abs(excess) <= 1e-9 ? "the certified optimum" : String.format("%.3e above the certified optimum", excess))

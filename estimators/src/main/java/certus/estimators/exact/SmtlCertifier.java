@@ -9,6 +9,7 @@ import certus.estimators.SmtlModel;
 import certus.estimators.SmtlParams;
 import certus.estimators.Termination;
 import certus.formulations.ExactMethod;
+import certus.formulations.bnb.BnbProof;
 import certus.formulations.bnb.SupportBranchAndBound;
 import certus.formulations.ExactMethods;
 import certus.formulations.ExactOptions;
@@ -81,6 +82,9 @@ public final class SmtlCertifier {
         ExactMethod method = resolvedMethod(problem);
         String backend = b.backend != null ? b.backend : ExactDefaults.backendFor(method);
         ExactSolver solver = b.solvers.apply(method);
+        // Certus's own bnb engine records a proof of its bound, re-checked below before the certificate reports it.
+        BnbProof.Log proofLog = solver instanceof SupportBranchAndBound && b.proveBounds ? new BnbProof.Log() : null;
+        if (proofLog != null) solver = new SupportBranchAndBound(proofLog);
         Backends backends = b.backends.get();
         String version = method.usesBackend() ? backends.require(backend).version() : SupportBranchAndBound.VERSION;
         SolveParameters sp = new SolveParameters(b.timeLimitSeconds, b.gap, SolveParameters.defaults().absoluteGap(), b.threads, b.seed, Map.of());
@@ -103,7 +107,13 @@ public final class SmtlCertifier {
                     listener, b.cancellation);
             result = warm.improve(result);
         }
-        return CertificateFactory.from(problem, result, options, scaled, elapsed(start));
+        String boundCheck = "";
+        if (proofLog != null) {
+            BoundProofs.Checked checked = BoundProofs.check(problem, result, proofLog.proof(), b.solveListener);
+            result = checked.result();
+            boundCheck = checked.note();
+        }
+        return CertificateFactory.from(problem, result, options, scaled, elapsed(start)).withBoundCheck(boundCheck);
     }
 
     /**
@@ -169,6 +179,7 @@ public final class SmtlCertifier {
         private SolveListener solveListener = SolveListener.NONE;
         private CancellationToken cancellation = CancellationToken.none();
         private Function<ExactMethod, ExactSolver> solvers = ExactMethods::solverFor;
+        private boolean proveBounds = true;
         private Supplier<Backends> backends = Backends::discover;
         private PathFitter warmStartFitter = PathFitter.heuristic();
         private java.util.function.Consumer<Certificate> checkpoint; // null: none taken
@@ -205,6 +216,8 @@ public final class SmtlCertifier {
 
         /** Seam for tests and alternative engines; default {@link ExactMethods#solverFor}. */
         public Builder solvers(Function<ExactMethod, ExactSolver> v) { solvers = Objects.requireNonNull(v, "solvers"); return this; }
+        /** Whether bnb records a proof of its bound and certify re-derives the bound from it (default true; costs memory per closed node). */
+        public Builder proveBounds(boolean v) { proveBounds = v; return this; }
 
         /** Where backends come from; default a ServiceLoader snapshot taken at certify time. */
         public Builder backends(Supplier<Backends> v) { backends = Objects.requireNonNull(v, "backends"); return this; }

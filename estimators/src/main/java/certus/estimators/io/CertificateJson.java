@@ -21,7 +21,8 @@ import java.util.Locale;
  *   "fingerprint": {"algorithm": "sha256", "tasks": [{"task", "rows", "sha256"}]},
  *   "optimality_conditional": bool,
  *   "m": {"kind": "none|proven|checked", "value": number|null, "doublings": int},
- *   "backend_version", "nodes", "rounds", "cuts", "gap_tolerance", "certus_version"
+ *   "backend_version", "nodes", "rounds", "cuts", "gap_tolerance", "certus_version",
+ *   "bound_check" (optional: how certify re-derived the bound)
  * }
  * </pre>
  * Unknown numbers (bound -Infinity, gap +Infinity, objective NaN) are written as null, as in the fit schema.
@@ -63,6 +64,7 @@ public final class CertificateJson {
         cert.put("cuts", p.cuts());
         cert.put("gap_tolerance", p.gapTolerance());
         cert.put("certus_version", p.certusVersion());
+        if (!p.boundCheck().isEmpty()) cert.put("bound_check", p.boundCheck());
         return ModelJson.toText(root);
     }
 

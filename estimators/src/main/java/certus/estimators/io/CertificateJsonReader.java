@@ -95,7 +95,8 @@ public final class CertificateJsonReader {
         SolveProvenance prov = new SolveProvenance(method, m.backend(), text(c, "certificate.backend_version"), kind,
                 optionalNumber(mNode, "certificate.m.value", Double.NaN), integer(mNode, "certificate.m.doublings"), m.seconds(),
                 (long) number(c, "certificate.nodes"), integer(c, "certificate.rounds"), integer(c, "certificate.cuts"),
-                number(c, "certificate.gap_tolerance"), text(c, "certificate.certus_version"));
+                number(c, "certificate.gap_tolerance"), text(c, "certificate.certus_version"),
+                c.path("bound_check").isTextual() ? c.get("bound_check").asText() : "");
         CertifiedProblem problem = new CertifiedProblem(m.params().s(), m.params().ridge(), m.params().bbar(), m.params().zbar(),
                 m.params().commonSupport(), m.standardize(), m.features(), labels, rows);
         boolean conditional = bool(c, "certificate.optimality_conditional");

@@ -10,12 +10,13 @@ package certus.formulations.bnb;
  * @param witness the dual point of the bound, or null
  */
 public record ProofLeaf(int[][] in, int[][] out, BoundWitness witness) {
-    static ProofLeaf of(boolean[][] in, boolean[][] out, BoundWitness witness) {
+    /** Groups whose forced-in features fill the budget s list no forced-out ones: nothing else fits there anyway. */
+    static ProofLeaf of(boolean[][] in, boolean[][] out, BoundWitness witness, int s) {
         int[][] i = new int[in.length][];
         int[][] o = new int[out.length][];
         for (int g = 0; g < in.length; g++) {
             i[g] = certus.smtl.SmtlSolution.indicesOf(in[g]);
-            o[g] = certus.smtl.SmtlSolution.indicesOf(out[g]);
+            o[g] = i[g].length >= s ? new int[0] : certus.smtl.SmtlSolution.indicesOf(out[g]);
         }
         return new ProofLeaf(i, o, witness);
     }

@@ -9,17 +9,20 @@ import java.util.List;
  * reduced-cost fixing, and every node still open when a limit stopped the search.
  */
 final class ProofRecorder {
-    static final ProofRecorder OFF = new ProofRecorder(null);
+    static final ProofRecorder OFF = new ProofRecorder(null, 0);
 
     private final BnbProof.Log log;
+    private final int s;
     private final List<ProofLeaf> leaves = new ArrayList<>();
 
-    private ProofRecorder(BnbProof.Log log) {
+    private ProofRecorder(BnbProof.Log log, int s) {
         this.log = log;
+        this.s = s;
     }
 
-    static ProofRecorder to(BnbProof.Log log) {
-        return log == null ? OFF : new ProofRecorder(log);
+    /** @param s the per-task support size of the problem searched */
+    static ProofRecorder to(BnbProof.Log log, int s) {
+        return log == null ? OFF : new ProofRecorder(log, s);
     }
 
     boolean on() {
@@ -27,7 +30,7 @@ final class ProofRecorder {
     }
 
     void leaf(boolean[][] in, boolean[][] out, BoundWitness witness) {
-        if (log != null) leaves.add(ProofLeaf.of(in, out, witness));
+        if (log != null) leaves.add(ProofLeaf.of(in, out, witness, s));
     }
 
     /**
@@ -46,7 +49,7 @@ final class ProofRecorder {
             boolean[][] si = copy(i);
             boolean[][] so = copy(o);
             if (value) so[g][j] = true; else si[g][j] = true; // the side the fixing rules out
-            leaves.add(ProofLeaf.of(si, so, witness));
+            leaves.add(ProofLeaf.of(si, so, witness, s));
             if (value) i[g][j] = true; else o[g][j] = true;
         }
     }

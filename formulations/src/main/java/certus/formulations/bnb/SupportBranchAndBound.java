@@ -84,7 +84,7 @@ public final class SupportBranchAndBound implements ExactSolver {
                                     SolveListener listener, CancellationToken cancellation) {
         SolveListener l = listener == null ? SolveListener.NONE : listener;
         CancellationToken c = cancellation == null ? CancellationToken.none() : cancellation;
-        ProofRecorder proof = ProofRecorder.to(proofLog);
+        ProofRecorder proof = ProofRecorder.to(proofLog, problem.s());
         return sharedSupport(problem) ? new Run(problem, options.parameters(), l, c, proof).execute(warmStart)
                 : new ZbarSearch(problem, options.parameters(), l, c, proof).execute(warmStart);
     }

@@ -39,6 +39,12 @@ public record Certificate(CertifiedProblem problem, DataFingerprint fingerprint,
         }
     }
 
+    /** The same certificate with a note on how its bound was re-checked (provenance only). */
+    public Certificate withBoundCheck(String note) {
+        return new Certificate(problem, fingerprint, solution, objectiveParts, objective, bound, gap, status, termination,
+                optimalityConditional, provenance.withBoundCheck(note));
+    }
+
     public boolean hasSolution() {
         return solution != null;
     }

@@ -108,8 +108,9 @@ final class LeafBounds {
         }
         byte[][] fix = new byte[kCount][p]; // 1 in, 2 out
         for (int k = 0; k < kCount; k++) {
-            for (int j : leaf.in()[k]) fix[k][j] = 1;
+            if (leaf.in()[k].length >= s) Arrays.fill(fix[k], (byte) 2); // a full budget admits nothing else
             for (int j : leaf.out()[k]) fix[k][j] = 2;
+            for (int j : leaf.in()[k]) fix[k][j] = 1;
         }
         double[] freeCost = new double[kCount];
         for (int j = 0; j < p; j++) {

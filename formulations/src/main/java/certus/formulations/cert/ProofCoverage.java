@@ -21,72 +21,98 @@ final class ProofCoverage {
     private final int s;
     private final List<int[]> leafIn = new ArrayList<>();
     private final List<int[]> leafOut = new ArrayList<>();
+    /** Per leaf and group: its forced-in features fill the budget, so it fixes the whole group. */
+    private final List<boolean[]> leafFull = new ArrayList<>();
     private final long budget;
     private long regions;
     private String hole;
 
     /** @param rootOut per group, the features no support may select (constant columns) */
-    private ProofCoverage(int groups, int p, int s, List<ProofLeaf> leaves) {
+    private ProofCoverage(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves) {
         this.groups = groups;
         this.p = p;
         this.s = s;
         for (ProofLeaf l : leaves) {
             leafIn.add(flatten(l.in()));
-            leafOut.add(flatten(l.out()));
+            boolean[] full = new boolean[groups];
+            for (int g = 0; g < groups && g < l.in().length; g++) full[g] = l.in()[g].length >= s;
+            leafFull.add(full);
+            leafOut.add(flatten(essentialOuts(l, rootOut)));
         }
         this.budget = 64L * leaves.size() + 10_000;
     }
 
     /** Null when the leaves cover the root; otherwise what is uncovered (or why the check gave up). */
     static String holes(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves) {
-        ProofCoverage c = new ProofCoverage(groups, p, s, leaves);
+        ProofCoverage c = new ProofCoverage(groups, p, s, rootOut, leaves);
         byte[] state = new byte[groups * p];
         for (int g = 0; g < groups; g++) for (int j = 0; j < p; j++) if (rootOut[g][j]) state[g * p + j] = OUT;
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < leaves.size(); i++) all.add(i);
-        c.cover(state, new int[groups], all);
+        c.cover(state, new int[groups], 0, all);
         return c.hole;
     }
 
+    private static final int SAMPLE = 64;
     private static final byte FREE = 0;
     private static final byte IN = 1;
     private static final byte OUT = 2;
 
-    private boolean cover(byte[] state, int[] inCount, List<Integer> candidates) {
+    private boolean cover(byte[] state, int[] inCount, int fixedCount, List<Integer> candidates) {
         if (hole != null) return false;
         if (++regions > budget) {
             hole = "coverage check gave up after " + (regions - 1) + " regions (leaves overlap too much to be a search tree)";
             return false;
         }
         for (int c : inCount) if (c > s) return true; // no feasible support here
-        List<Integer> consistent = new ArrayList<>();
-        for (int i : candidates) if (consistent(i, state, inCount)) consistent.add(i);
-        if (consistent.isEmpty()) {
+        if (candidates.isEmpty()) {
             hole = "no leaf covers the supports with " + describe(state);
             return false;
         }
-        for (int i : consistent) if (contains(i, state, inCount)) return true;
-        int v = splitVariable(consistent, state, inCount);
+        // Cheap necessary conditions first: the leaf's forced-in features are among the region's, and its forced-out ones
+        // among the region's explicit outs or its full groups.
+        int ins = 0;
+        int fullGroups = 0;
+        for (int c : inCount) {
+            ins += c;
+            if (c >= s) fullGroups++;
+        }
+        int outRoom = fixedCount - ins + fullGroups * p;
+        for (int i : candidates) {
+            if (leafIn.get(i).length <= ins && leafOut.get(i).length <= outRoom && contains(i, state, inCount)) return true;
+        }
+        int v = splitVariable(candidates, state, inCount);
+        if (v < 0) {
+            hole = "no leaf covers the supports with " + describe(state);
+            return false;
+        }
         int g = v / p;
+        List<Integer> one = new ArrayList<>();
+        List<Integer> zero = new ArrayList<>();
+        for (int i : candidates) {
+            int value = valueOf(i, v);
+            if (value != 0) one.add(i);
+            if (value != 1) zero.add(i);
+        }
         state[v] = IN;
         inCount[g]++;
-        boolean ok = cover(state, inCount, consistent);
+        boolean ok = cover(state, inCount, fixedCount + 1, one);
         inCount[g]--;
         state[v] = OUT;
-        ok = ok && cover(state, inCount, consistent);
+        ok = ok && cover(state, inCount, fixedCount + 1, zero);
         state[v] = FREE;
         return ok;
     }
 
-    private boolean impliedOut(byte[] state, int[] inCount, int v) {
-        return state[v] == OUT || (state[v] != IN && inCount[v / p] >= s);
+    /** 1 when the leaf forces v in, 0 when it forces v out (explicitly or by a full group), -1 when v is free in it. */
+    private int valueOf(int leaf, int v) {
+        if (java.util.Arrays.binarySearch(leafIn.get(leaf), v) >= 0) return 1;
+        if (leafFull.get(leaf)[v / p] || java.util.Arrays.binarySearch(leafOut.get(leaf), v) >= 0) return 0;
+        return -1;
     }
 
-    /** The leaf and the region share at least one support's worth of fixings (no contradiction). */
-    private boolean consistent(int leaf, byte[] state, int[] inCount) {
-        for (int v : leafIn.get(leaf)) if (impliedOut(state, inCount, v)) return false;
-        for (int v : leafOut.get(leaf)) if (state[v] == IN) return false;
-        return true;
+    private boolean impliedOut(byte[] state, int[] inCount, int v) {
+        return state[v] == OUT || (state[v] != IN && inCount[v / p] >= s);
     }
 
     /** The region lies inside the leaf: each of the leaf's fixings holds throughout the region. */
@@ -96,15 +122,63 @@ final class ProofCoverage {
         return true;
     }
 
-    private int splitVariable(List<Integer> leaves, byte[] state, int[] inCount) {
-        int[] count = new int[groups * p];
-        int best = -1;
-        for (int i : leaves) {
-            for (int v : leafIn.get(i)) if (state[v] == FREE && !impliedOut(state, inCount, v) && ++count[v] > (best < 0 ? 0 : count[best])) best = v;
-            for (int v : leafOut.get(i)) if (state[v] == FREE && !impliedOut(state, inCount, v) && ++count[v] > (best < 0 ? 0 : count[best])) best = v;
+    /**
+     * The free variable fixed in most leaves, counting a leaf whose group is full (s forced-in features) as fixing
+     * every variable of that group: a search-tree region always has a variable fixed in all its leaves (its
+     * branching variable), and choosing it keeps every leaf on one side.
+     */
+    /** As {@link #splitVariable} over every candidate: -1 when none fixes a free variable (none can meet the region). */
+    private int splitVariableOfAll(List<Integer> candidates, byte[] state, int[] inCount) {
+        for (int i : candidates) {
+            for (int v : leafIn.get(i)) if (state[v] == FREE && !impliedOut(state, inCount, v)) return v;
+            for (int v : leafOut.get(i)) if (state[v] == FREE && !impliedOut(state, inCount, v)) return v;
         }
-        if (best < 0) throw new IllegalStateException("a consistent leaf that does not contain the region fixes no free variable");
+        return -1;
+    }
+
+    /** -1 when no candidate fixes a free variable: then none of them meets the region. */
+    private int splitVariable(List<Integer> candidates, byte[] state, int[] inCount) {
+        int[] count = new int[groups * p];
+        int[] fullLeaves = new int[groups];
+        // An evenly spread sample suffices to find the region's branching variable; a poor choice only duplicates work.
+        int step = Math.max(1, candidates.size() / SAMPLE);
+        for (int a = 0; a < candidates.size(); a += step) {
+            int i = candidates.get(a);
+            boolean[] full = leafFull.get(i);
+            for (int g = 0; g < groups; g++) if (full[g]) fullLeaves[g]++;
+            for (int v : leafIn.get(i)) if (!full[v / p]) count[v]++;
+            for (int v : leafOut.get(i)) if (!full[v / p]) count[v]++;
+        }
+        int best = -1;
+        int bestCount = 0;
+        for (int v = 0; v < groups * p; v++) {
+            if (state[v] != FREE || impliedOut(state, inCount, v)) continue;
+            int c = count[v] + fullLeaves[v / p];
+            if (c > bestCount) {
+                bestCount = c;
+                best = v;
+            }
+        }
+        if (best < 0 && step > 1) return splitVariableOfAll(candidates, state, inCount);
         return best;
+    }
+
+    /**
+     * The leaf's forced-out features that say something: not those of a group whose forced-in features already fill
+     * the budget (nothing else fits there anyway), nor the root's exclusions. Same set of supports, far shorter lists
+     * (the search lists every excluded feature of a full group), which keeps the check near linear in the leaves.
+     */
+    private int[][] essentialOuts(ProofLeaf l, boolean[][] rootOut) {
+        int[][] out = new int[l.out().length][];
+        for (int g = 0; g < out.length; g++) {
+            if (l.in().length == out.length && l.in()[g].length >= s) {
+                out[g] = new int[0];
+                continue;
+            }
+            final int group = g;
+            out[g] = java.util.Arrays.stream(l.out()[g]).filter(j -> j < 0 || j >= p || group >= rootOut.length || !rootOut[group][j]).toArray();
+        }
+        return out;
     }
 
     private int[] flatten(int[][] perGroup) {

@@ -21,10 +21,24 @@ import java.util.Objects;
  * @param cuts           OA cuts
  * @param gapTolerance   relative gap under which a proven solve counts as optimal
  * @param certusVersion  version of Certus that wrote the certificate
+ * @param boundCheck     how certify re-checked the bound before reporting it ("" when it could not: MIP backends
+ *                       and OA give no proof object), e.g. the bnb proof's leaf count and re-derived bound
  */
 public record SolveProvenance(ExactMethod method, String backend, String backendVersion, MKind mKind, double mValue, int mDoublings,
-                              double seconds, long nodes, int rounds, int cuts, double gapTolerance, String certusVersion) {
+                              double seconds, long nodes, int rounds, int cuts, double gapTolerance, String certusVersion,
+                              String boundCheck) {
+    public SolveProvenance(ExactMethod method, String backend, String backendVersion, MKind mKind, double mValue, int mDoublings,
+                           double seconds, long nodes, int rounds, int cuts, double gapTolerance, String certusVersion) {
+        this(method, backend, backendVersion, mKind, mValue, mDoublings, seconds, nodes, rounds, cuts, gapTolerance, certusVersion, "");
+    }
+
+    public SolveProvenance withBoundCheck(String note) {
+        return new SolveProvenance(method, backend, backendVersion, mKind, mValue, mDoublings, seconds, nodes, rounds, cuts, gapTolerance,
+                certusVersion, note);
+    }
+
     public SolveProvenance {
+        boundCheck = boundCheck == null ? "" : boundCheck;
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(mKind, "mKind");

@@ -1,0 +1,47 @@
+package certus.estimators.exact;
+
+import certus.formulations.ExactResult;
+import certus.formulations.bnb.BnbProof;
+import certus.formulations.cert.BnbProofChecker;
+import certus.smtl.SmtlProblem;
+import certus.solver.SolveListener;
+import certus.solver.Termination;
+
+import java.util.Locale;
+
+/**
+ * Re-derives a {@code bnb} bound from its proof before the certificate reports it (the brief: "a certificate is
+ * re-checked independently before it is reported"). A proof that does not support the bound demotes the result: no
+ * bound, status feasible, the checker's reason in the termination detail, so an unproven bound is never shown.
+ */
+final class BoundProofs {
+    /** What the check did, for the certificate's provenance, and the result to certify. */
+    record Checked(ExactResult result, String note) {}
+
+    private BoundProofs() {}
+
+    static Checked check(SmtlProblem problem, ExactResult result, BnbProof proof, SolveListener listener) {
+        if (!Double.isFinite(result.bound())) return new Checked(result, "");
+        long start = System.nanoTime();
+        BnbProofChecker.Report r = BnbProofChecker.check(problem, proof, result.bound());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (r.valid()) {
+            String note = String.format(Locale.ROOT, "bnb proof re-checked: %d leaves cover every support; re-derived bound %.10g >= search's %.10g (%.2f s)",
+                    r.leaves(), r.derived(), result.bound(), seconds);
+            listener.onLog(note);
+            // The search reports cut-off regions at its pruning cutoff; the proof's own minimum is the sharper bound.
+            double proven = Math.min(result.objective(), r.derived() - 1e-12 * (1 + Math.abs(r.derived())));
+            if (!(proven > result.bound()) || result.solution() == null) return new Checked(result, note);
+            return new Checked(new ExactResult(result.solution(), result.objective(), proven, result.termination(), result.method(),
+                    result.backend(), result.backendVersion(), result.mKind(), result.mValue(), result.mDoublings(), result.seconds(),
+                    result.nodes(), result.rounds(), result.cuts()), note);
+        }
+        String why = "bnb proof rejected, bound withdrawn: " + String.join("; ", r.problems());
+        listener.onLog(why);
+        Termination t = Termination.limit(Termination.Limit.OTHER, result.solution() != null, why);
+        ExactResult demoted = new ExactResult(result.solution(), result.objective(), Double.NEGATIVE_INFINITY, t, result.method(), result.backend(),
+                result.backendVersion(), result.mKind(), result.mValue(), result.mDoublings(), result.seconds(), result.nodes(), result.rounds(),
+                result.cuts());
+        return new Checked(demoted, why);
+    }
+}

@@ -1,0 +1,72 @@
+package certus.estimators.exact;
+
+import certus.estimators.ScreeningFitter;
+import certus.estimators.SmtlParams;
+import certus.estimators.io.CertificateJson;
+import certus.estimators.sim.Simulation;
+import certus.estimators.sim.SimulationDesign;
+import certus.estimators.sim.Simulator;
+import certus.formulations.ExactMethod;
+import certus.formulations.ExactResult;
+import certus.formulations.MKind;
+import certus.formulations.bnb.BnbProof;
+import certus.formulations.cert.Certificate;
+import certus.formulations.cert.CertificateStatus;
+import certus.formulations.cert.CertificateVerifier;
+import certus.smtl.ObjectiveEvaluator;
+import certus.smtl.SmtlSolution;
+import certus.smtl.SupportRefitter;
+import certus.smtl.SmtlProblem;
+import certus.solver.SolveListener;
+import certus.solver.Termination;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** certify re-derives a bnb bound from the search's proof before reporting it, and withdraws a bound it cannot prove. */
+class CertifierBoundProofTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBnbCertificateSaysItsBoundWasReDerivedAndKeepsItThroughJson() throws Exception {
+        Simulation sim = Simulator.simulate(new SimulationDesign(10, 3, 40, 0, 3, 1, 0.5, 0, null, 5.0, 4));
+        Certificate c = SmtlCertifier.builder().params(new SmtlParams(3, 0.05, 0, 0.05, false)).method(ExactMethod.BNB)
+                .warmStartFitter(new ScreeningFitter()).build().certify(sim.train());
+        assertEquals(CertificateStatus.OPTIMAL, c.status(), c.termination().toString());
+        assertTrue(c.provenance().boundCheck().startsWith("bnb proof re-checked"), c.provenance().boundCheck());
+        assertTrue(c.bound() <= c.objective());
+        assertTrue(CertificateVerifier.verify(c, sim.train()).passed());
+        Path file = dir.resolve("c.json");
+        Files.writeString(file, CertificateJson.write(c));
+        assertEquals(c.provenance().boundCheck(), CertificateJson.read(file).provenance().boundCheck());
+
+        Certificate off = SmtlCertifier.builder().params(new SmtlParams(3, 0.05, 0, 0.05, false)).method(ExactMethod.BNB)
+                .warmStartFitter(new ScreeningFitter()).proveBounds(false).build().certify(sim.train());
+        assertEquals("", off.provenance().boundCheck());
+        assertEquals(c.objective(), off.objective(), 1e-12 * Math.abs(c.objective()));
+    }
+
+    @Test
+    void aProofThatDoesNotSupportTheBoundWithdrawsIt() {
+        Simulation sim = Simulator.simulate(new SimulationDesign(8, 2, 30, 0, 2, 1, 0.5, 0, null, 5.0, 5));
+        SmtlProblem p = new SmtlParams(2, 0.05, 0, 0.05, false).toProblem(sim.train());
+        boolean[][] z = new boolean[2][8];
+        z[0][0] = z[0][1] = z[1][0] = z[1][2] = true;
+        SmtlSolution point = SupportRefitter.refit(p, z);
+        double f = ObjectiveEvaluator.value(p, point);
+        ExactResult claimed = new ExactResult(point, f, f, Termination.optimal("claimed"), ExactMethod.BNB, "certus-bnb", "1",
+                MKind.NONE, Double.NaN, 0, 0.1, 1, 1, 0);
+        BoundProofs.Checked checked = BoundProofs.check(p, claimed, new BnbProof(List.of()), SolveListener.NONE);
+        assertEquals(Double.NEGATIVE_INFINITY, checked.result().bound());
+        assertEquals(Termination.Reason.FEASIBLE, checked.result().termination().reason());
+        assertTrue(checked.note().contains("rejected"), checked.note());
+        assertEquals(f, checked.result().objective());
+    }
+}
