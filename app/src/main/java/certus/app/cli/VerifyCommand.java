@@ -43,9 +43,11 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (report.passed()) {
             out.printf("certificate valid: all %d checks passed (status %s)%n", report.checks().size(), c.status().jsonName());
-            out.println(c.provenance().boundCheck().isEmpty()
-                    ? "note: the bound is taken from the solver; it is not re-derived (no cut list or second solver)."
-                    : "note: verify does not re-derive the bound; certify did, before writing it: " + c.provenance().boundCheck());
+            String check = c.provenance().boundCheck();
+            out.println(check.startsWith("bnb proof re-checked")
+                    ? "note: verify does not re-derive the bound; certify did, before writing it: " + check
+                    : "note: the bound is taken from the solver; it is not re-derived ("
+                    + (check.isEmpty() ? "no cut list or second solver" : check) + ").");
         } else {
             out.printf("certificate INVALID: %d of %d checks failed: %s%n", report.failures().size(), report.checks().size(),
                     String.join(", ", report.failures().stream().map(VerificationReport.Check::name).toList()));

@@ -109,7 +109,7 @@ public final class SmtlCertifier {
         }
         String boundCheck = "";
         if (proofLog != null) {
-            BoundProofs.Checked checked = BoundProofs.check(problem, result, proofLog.proof(), b.solveListener);
+            BoundProofs.Checked checked = BoundProofs.check(problem, result, proofLog.proof(), b.solveListener, b.cancellation::isCancelled);
             result = checked.result();
             boundCheck = checked.note();
         }

@@ -68,5 +68,13 @@ class CertifierBoundProofTest {
         assertEquals(Termination.Reason.FEASIBLE, checked.result().termination().reason());
         assertTrue(checked.note().contains("rejected"), checked.note());
         assertEquals(f, checked.result().objective());
+
+        // A proof that was not kept (too large) or a check stopped early claims nothing either way: the bound stays.
+        BoundProofs.Checked dropped = BoundProofs.check(p, claimed, new BnbProof(List.of(), "too large"), SolveListener.NONE);
+        assertEquals(f, dropped.result().bound());
+        assertTrue(dropped.note().startsWith("bound not re-checked"), dropped.note());
+        BoundProofs.Checked stopped = BoundProofs.check(p, claimed, new BnbProof(List.of()), SolveListener.NONE, () -> true);
+        assertEquals(f, stopped.result().bound());
+        assertTrue(stopped.note().startsWith("bound not re-checked"), stopped.note());
     }
 }

@@ -8,9 +8,19 @@ import java.util.List;
  * tree (several when L0L2 splits by task; their bounds add up). Checked by
  * {@link certus.formulations.cert.BnbProofChecker}.
  */
-public record BnbProof(List<TreeProof> trees) {
+public record BnbProof(List<TreeProof> trees, String incomplete) {
     public BnbProof {
         trees = List.copyOf(trees);
+        incomplete = incomplete == null ? "" : incomplete;
+    }
+
+    public BnbProof(List<TreeProof> trees) {
+        this(trees, "");
+    }
+
+    /** Whether every tree was recorded in full (else {@link #incomplete} says why and the bound cannot be re-derived). */
+    public boolean complete() {
+        return incomplete.isEmpty();
     }
 
     public int leafCount() {
@@ -20,13 +30,19 @@ public record BnbProof(List<TreeProof> trees) {
     /** Collects the trees of one solve (the search adds each tree when it ends). Thread-safe. */
     public static final class Log {
         private final List<TreeProof> trees = new ArrayList<>();
+        private String incomplete = "";
 
         synchronized void add(TreeProof tree) {
             trees.add(tree);
         }
 
+        synchronized void abandon(String why) {
+            if (incomplete.isEmpty()) incomplete = why;
+            trees.clear();
+        }
+
         public synchronized BnbProof proof() {
-            return new BnbProof(trees);
+            return incomplete.isEmpty() ? new BnbProof(trees) : new BnbProof(List.of(), incomplete);
         }
     }
 }

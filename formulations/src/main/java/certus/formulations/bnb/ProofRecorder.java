@@ -9,11 +9,17 @@ import java.util.List;
  * reduced-cost fixing, and every node still open when a limit stopped the search.
  */
 final class ProofRecorder {
+    /**
+     * Leaves kept at most (about 0.5 KB each): a proof beyond this is abandoned rather than risk the memory the
+     * search itself needs (a 120 s PDX s=8 search ended with more open nodes than the heap could also hold as leaves).
+     */
+    static final int MAX_LEAVES = 250_000;
     static final ProofRecorder OFF = new ProofRecorder(null, 0);
 
     private final BnbProof.Log log;
     private final int s;
     private final List<ProofLeaf> leaves = new ArrayList<>();
+    private boolean abandoned;
 
     private ProofRecorder(BnbProof.Log log, int s) {
         this.log = log;
@@ -26,11 +32,21 @@ final class ProofRecorder {
     }
 
     boolean on() {
-        return log != null;
+        return log != null && !abandoned;
     }
 
     void leaf(boolean[][] in, boolean[][] out, BoundWitness witness) {
-        if (log != null) leaves.add(ProofLeaf.of(in, out, witness, s));
+        if (on()) add(ProofLeaf.of(in, out, witness, s));
+    }
+
+    private void add(ProofLeaf leaf) {
+        if (leaves.size() >= MAX_LEAVES) {
+            abandoned = true;
+            leaves.clear();
+            log.abandon("the proof grew beyond " + MAX_LEAVES + " leaves and was not kept");
+            return;
+        }
+        leaves.add(leaf);
     }
 
     /**
@@ -40,7 +56,7 @@ final class ProofRecorder {
      * @param fixings (group, feature, value) in the order they are applied
      */
     void fixingLeaves(boolean[][] in, boolean[][] out, List<int[]> fixings, BoundWitness witness) {
-        if (log == null) return;
+        if (!on()) return;
         boolean[][] i = copy(in);
         boolean[][] o = copy(out);
         for (int[] f : fixings) {
@@ -49,13 +65,14 @@ final class ProofRecorder {
             boolean[][] si = copy(i);
             boolean[][] so = copy(o);
             if (value) so[g][j] = true; else si[g][j] = true; // the side the fixing rules out
-            leaves.add(ProofLeaf.of(si, so, witness, s));
+            add(ProofLeaf.of(si, so, witness, s));
+            if (abandoned) return;
             if (value) i[g][j] = true; else o[g][j] = true;
         }
     }
 
     void finish(List<String> tasks, boolean shared, double claimedBound) {
-        if (log != null) log.add(new TreeProof(tasks, shared, leaves, claimedBound));
+        if (on()) log.add(new TreeProof(tasks, shared, leaves, claimedBound));
     }
 
     static boolean[][] copy(boolean[][] a) {

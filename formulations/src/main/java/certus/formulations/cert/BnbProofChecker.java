@@ -27,17 +27,33 @@ public final class BnbProofChecker {
      * @param derived the re-derived lower bound (-Infinity when the proof is unusable)
      * @param leaves  number of leaves checked
      * @param problems what failed, empty when valid
+     * @param finished false when {@code stop} ended the check early (then nothing is claimed either way)
      */
-    public record Report(boolean valid, double derived, int leaves, List<String> problems) {
+    public record Report(boolean valid, double derived, int leaves, List<String> problems, boolean finished) {
         public Report {
             problems = List.copyOf(problems);
+        }
+
+        Report(boolean valid, double derived, int leaves, List<String> problems) {
+            this(valid, derived, leaves, problems, true);
         }
     }
 
     private BnbProofChecker() {}
 
+    private static Report unfinished(BnbProof proof) {
+        return new Report(false, Double.NEGATIVE_INFINITY, proof.leafCount(), List.of("check stopped before it finished"), false);
+    }
+
     public static Report check(SmtlProblem problem, BnbProof proof, double reportedBound) {
+        return check(problem, proof, reportedBound, () -> false);
+    }
+
+    /** As {@link #check(SmtlProblem, BnbProof, double)}, giving up (unfinished) when {@code stop} says so. */
+    public static Report check(SmtlProblem problem, BnbProof proof, double reportedBound, java.util.function.BooleanSupplier stop) {
         List<String> problems = new ArrayList<>();
+        if (!proof.complete()) return new Report(false, Double.NEGATIVE_INFINITY, 0, List.of(proof.incomplete()), false);
+        if (stop.getAsBoolean()) return unfinished(proof);
         if (problem.bbar() != 0 || !(problem.ridge() > 0)) {
             return new Report(false, Double.NEGATIVE_INFINITY, 0, List.of("a bnb proof needs ridge > 0 and bbar = 0"));
         }
@@ -77,10 +93,11 @@ public final class BnbProofChecker {
             }
             String hole;
             try {
-                hole = ProofCoverage.holes(groups, p, problem.s(), rootOut, t.leaves());
+                hole = ProofCoverage.holes(groups, p, problem.s(), rootOut, t.leaves(), stop);
             } catch (IllegalArgumentException e) {
                 hole = e.getMessage();
             }
+            if (stop.getAsBoolean()) return unfinished(proof);
             if (hole != null) {
                 problems.add("tree " + t.tasks() + ": " + hole);
                 continue;
@@ -88,7 +105,11 @@ public final class BnbProofChecker {
             LeafBounds bounds = new LeafBounds(data, problem.s(), problem.ridge(), problem.zbar(), t.shared());
             double min = Double.POSITIVE_INFINITY;
             try {
-                for (ProofLeaf leaf : t.leaves()) min = Math.min(min, bounds.bound(leaf));
+                int n = 0;
+                for (ProofLeaf leaf : t.leaves()) {
+                    if ((++n & 255) == 0 && stop.getAsBoolean()) return unfinished(proof);
+                    min = Math.min(min, bounds.bound(leaf));
+                }
             } catch (IllegalArgumentException e) {
                 problems.add("tree " + t.tasks() + ": " + e.getMessage());
                 continue;

@@ -25,6 +25,7 @@ final class ProofCoverage {
     private final List<boolean[]> leafFull = new ArrayList<>();
     private final long budget;
     private long regions;
+    private java.util.function.BooleanSupplier stop = () -> false;
     private String hole;
 
     /** @param rootOut per group, the features no support may select (constant columns) */
@@ -43,8 +44,9 @@ final class ProofCoverage {
     }
 
     /** Null when the leaves cover the root; otherwise what is uncovered (or why the check gave up). */
-    static String holes(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves) {
+    static String holes(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, java.util.function.BooleanSupplier stop) {
         ProofCoverage c = new ProofCoverage(groups, p, s, rootOut, leaves);
+        c.stop = stop;
         byte[] state = new byte[groups * p];
         for (int g = 0; g < groups; g++) for (int j = 0; j < p; j++) if (rootOut[g][j]) state[g * p + j] = OUT;
         List<Integer> all = new ArrayList<>();
@@ -60,6 +62,10 @@ final class ProofCoverage {
 
     private boolean cover(byte[] state, int[] inCount, int fixedCount, List<Integer> candidates) {
         if (hole != null) return false;
+        if ((regions & 1023) == 0 && stop.getAsBoolean()) {
+            hole = "stopped";
+            return false;
+        }
         if (++regions > budget) {
             hole = "coverage check gave up after " + (regions - 1) + " regions (leaves overlap too much to be a search tree)";
             return false;
