@@ -27,7 +27,7 @@ public record BoundWitness(int[][] index, double[][] weight, double[] mu) {
 
     /** One shared support vector (K = 1 or common support). */
     static BoundWitness shared(double[] z) {
-        return new BoundWitness(new int[][]{indices(z)}, new double[][]{weights(z)}, new double[0]);
+        return perTask(new double[][]{z}, new double[0]);
     }
 
     /** Per-task points and budget prices (the Zbar search). */
@@ -36,7 +36,8 @@ public record BoundWitness(int[][] index, double[][] weight, double[] mu) {
         double[][] w = new double[z.length][];
         for (int k = 0; k < z.length; k++) {
             idx[k] = indices(z[k]);
-            w[k] = weights(z[k]);
+            w[k] = new double[idx[k].length];
+            for (int a = 0; a < idx[k].length; a++) w[k][a] = z[k][idx[k][a]];
         }
         return new BoundWitness(idx, w, mu.clone());
     }
@@ -51,23 +52,9 @@ public record BoundWitness(int[][] index, double[][] weight, double[] mu) {
         return mu == null ? shared(z[0]) : perTask(z, mu);
     }
 
-    /** Dense z of group g over p features. */
-    public double[] dense(int g, int p) {
-        double[] z = new double[p];
-        for (int a = 0; a < index[g].length; a++) z[index[g][a]] = weight[g][a];
-        return z;
-    }
-
     private static int[] indices(double[] z) {
         List<Integer> idx = new ArrayList<>();
         for (int j = 0; j < z.length; j++) if (z[j] > ZERO) idx.add(j);
         return idx.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static double[] weights(double[] z) {
-        int[] idx = indices(z);
-        double[] w = new double[idx.length];
-        for (int a = 0; a < idx.length; a++) w[a] = z[idx[a]];
-        return w;
     }
 }

@@ -35,11 +35,14 @@ final class NodeRelaxation {
     private final WeightedRidge ridge;
     private final VertexSink sink;
     private final Map<Support, Double> vertexValues;
+    /** Whether outcomes carry the witness of their bound (only a search that records a proof needs it). */
+    private final boolean witnesses;
 
-    NodeRelaxation(WeightedRidge ridge, VertexSink sink, Map<Support, Double> vertexValues) {
+    NodeRelaxation(WeightedRidge ridge, VertexSink sink, Map<Support, Double> vertexValues, boolean witnesses) {
         this.ridge = ridge;
         this.sink = sink;
         this.vertexValues = vertexValues;
+        this.witnesses = witnesses;
     }
 
     /**
@@ -59,7 +62,7 @@ final class NodeRelaxation {
         double first = bound(node, e);
         if (first > bound) {
             bound = first;
-            witness = BoundWitness.shared(z);
+            witness = witnesses ? BoundWitness.shared(z) : null;
         }
         int iters = 0;
         boolean converged = false;
@@ -100,7 +103,7 @@ final class NodeRelaxation {
             double b = bound(node, e);
             if (b > bound) {
                 bound = b;
-                witness = BoundWitness.shared(z);
+                witness = witnesses ? BoundWitness.shared(z) : null;
             }
             iters++;
         }
@@ -290,7 +293,8 @@ final class NodeRelaxation {
 
     /**
      * @param bound     best valid lower bound on the node
-     * @param witness   the point that proves {@code bound} (the node's own witness when no iterate beat it)
+     * @param witness   the point that proves {@code bound} (the node's own witness when no iterate beat it; null when
+     *                  witnesses are not kept)
      * @param z         final relaxation iterate
      * @param last      evaluation at {@code z}
      * @param active    supports and weights of {@code z}

@@ -35,6 +35,11 @@ final class ProofRecorder {
         return log != null && !abandoned;
     }
 
+    /** {@code witness.get()} when a proof is recorded, else null: witnesses cost a copy of the point, built only if needed. */
+    BoundWitness witness(java.util.function.Supplier<BoundWitness> witness) {
+        return on() ? witness.get() : null;
+    }
+
     void leaf(boolean[][] in, boolean[][] out, BoundWitness witness) {
         if (on()) add(ProofLeaf.of(in, out, witness, s));
     }
@@ -71,8 +76,8 @@ final class ProofRecorder {
         }
     }
 
-    void finish(List<String> tasks, boolean shared, double claimedBound) {
-        if (on()) log.add(new TreeProof(tasks, shared, leaves, claimedBound));
+    void finish(List<String> tasks, boolean shared) {
+        if (on()) log.add(new TreeProof(tasks, shared, leaves));
     }
 
     static boolean[][] copy(boolean[][] a) {

@@ -114,7 +114,7 @@ public final class SupportBranchAndBound implements ExactSolver {
             List<TaskGram> grams = new ArrayList<>();
             for (int k = 0; k < problem.taskCount(); k++) grams.add(new TaskGram(problem.data().task(k)));
             this.ridge = new WeightedRidge(grams, problem.ridge());
-            this.relaxation = new NodeRelaxation(ridge, this, vertexValues);
+            this.relaxation = new NodeRelaxation(ridge, this, vertexValues, proof.on());
         }
 
         @Override
@@ -153,7 +153,7 @@ public final class SupportBranchAndBound implements ExactSolver {
                 boolean[] all = new boolean[p];
                 for (int j = 0; j < p; j++) all[j] = node.in()[j] || (node.budget() > 0 && !node.out()[j]);
                 double v = relaxation.value(new Support(SmtlSolution.indicesOf(all)));
-                proof.leaf(new boolean[][]{node.in()}, new boolean[][]{node.out()}, BoundWitness.binary(new boolean[][]{all}, null));
+                proof.leaf(new boolean[][]{node.in()}, new boolean[][]{node.out()}, proof.witness(() -> BoundWitness.binary(new boolean[][]{all}, null)));
                 return BestFirstSearch.Expansion.closed(Math.max(node.bound(), v));
             }
             NodeRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
@@ -163,12 +163,12 @@ public final class SupportBranchAndBound implements ExactSolver {
                 proof.leaf(new boolean[][]{node.in()}, new boolean[][]{node.out()}, o.witness());
                 return BestFirstSearch.Expansion.closed(o.bound());
             }
+            // The point o.z() proves the bounds computed from o.last(): those of the cut-off sides and of the children.
+            BoundWitness lastPoint = proof.witness(() -> BoundWitness.shared(o.z()));
             List<int[]> fixings = new ArrayList<>();
             Node parent = node;
             node = NodeRelaxation.withFixings(node, o.last(), cutoff, fixings);
-            if (!fixings.isEmpty()) {
-                proof.fixingLeaves(new boolean[][]{parent.in()}, new boolean[][]{parent.out()}, fixings, BoundWitness.shared(o.z()));
-            }
+            if (!fixings.isEmpty()) proof.fixingLeaves(new boolean[][]{parent.in()}, new boolean[][]{parent.out()}, fixings, lastPoint);
             double cutOff = fixings.isEmpty() ? Double.POSITIVE_INFINITY : cutoff;
             if (node.budget() == 0 || node.freeCount() <= node.budget()) {
                 // the fixings made it a leaf
@@ -185,7 +185,7 @@ public final class SupportBranchAndBound implements ExactSolver {
                     new Node(inChild, node.out(), node.budget() - 1, o.bound(), node.depth() + 1, Map.of()))) {
                 double own = NodeRelaxation.bound(child, o.last());
                 double b = Math.max(o.bound(), own);
-                BoundWitness w = own > o.bound() ? BoundWitness.shared(o.z()) : o.witness();
+                BoundWitness w = own > o.bound() ? lastPoint : o.witness();
                 children.add(new Node(child.in(), child.out(), child.budget(), b, child.depth(), warmFor(child, o.active(), h), w));
             }
             return BestFirstSearch.Expansion.<Node>branched(children).withCutOff(cutOff);
@@ -251,7 +251,7 @@ public final class SupportBranchAndBound implements ExactSolver {
             boolean[][] z = new boolean[problem.taskCount()][];
             for (int k = 0; k < z.length; k++) z[k] = best.mask(p);
             ExactResult r = BranchAndBoundResult.of(problem, z, ub, outcome, seconds, iterations, listener);
-            proof.finish(problem.data().taskLabels(), true, r.bound());
+            proof.finish(problem.data().taskLabels(), true);
             return r;
         }
     }

@@ -10,9 +10,8 @@ import java.util.List;
  * @param shared      one support vector for all its tasks (K = 1 or common support; leaves have one group), else
  *                    one group per task with the Zbar penalty
  * @param leaves      the pieces
- * @param claimedBound the bound the search reported for these tasks
  */
-public record TreeProof(List<String> tasks, boolean shared, List<ProofLeaf> leaves, double claimedBound) {
+public record TreeProof(List<String> tasks, boolean shared, List<ProofLeaf> leaves) {
     public TreeProof {
         tasks = List.copyOf(tasks);
         leaves = List.copyOf(leaves);

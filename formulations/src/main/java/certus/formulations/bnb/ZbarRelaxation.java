@@ -51,7 +51,11 @@ final class ZbarRelaxation {
     private final double w;
     private final CandidateSink sink;
 
-    ZbarRelaxation(List<WeightedRidge> tasks, int s, double zbar, CandidateSink sink) {
+    /** Whether outcomes carry the witness of their bound (only a search that records a proof needs it). */
+    private final boolean witnesses;
+
+    ZbarRelaxation(List<WeightedRidge> tasks, int s, double zbar, CandidateSink sink, boolean witnesses) {
+        this.witnesses = witnesses;
         this.tasks = List.copyOf(tasks);
         this.kCount = tasks.size();
         this.p = tasks.get(0).features();
@@ -72,7 +76,7 @@ final class ZbarRelaxation {
         double first = bound(node, e, mu);
         if (first > bound) {
             bound = first;
-            witness = BoundWitness.perTask(z, mu);
+            witness = witnesses ? BoundWitness.perTask(z, mu) : null;
         }
         boolean[][] v = new boolean[kCount][p];
         int iters = 0;
@@ -96,7 +100,7 @@ final class ZbarRelaxation {
             double b = bound(node, e, mu);
             if (b > bound) {
                 bound = b;
-                witness = BoundWitness.perTask(z, mu);
+                witness = witnesses ? BoundWitness.perTask(z, mu) : null;
             }
             iters++;
         }

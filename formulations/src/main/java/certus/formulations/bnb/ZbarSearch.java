@@ -55,7 +55,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             taskValues.add(new HashMap<>());
         }
         this.columns = new ColumnPatterns(kCount, problem.zbar());
-        this.relaxation = new ZbarRelaxation(ridges, problem.s(), problem.zbar(), this);
+        this.relaxation = new ZbarRelaxation(ridges, problem.s(), problem.zbar(), this, proof.on());
     }
 
     ExactResult execute(SmtlSolution warmStart) {
@@ -75,7 +75,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         BestFirstSearch<TaskNode> tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
         BestFirstSearch.Outcome outcome = tree.run(root, this);
         ExactResult r = BranchAndBoundResult.of(problem, best, ub, outcome, tree.elapsed(), iterations, listener);
-        proof.finish(problem.data().taskLabels(), false, r.bound());
+        proof.finish(problem.data().taskLabels(), false);
         return r;
     }
 
@@ -135,9 +135,10 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     @Override
     public BestFirstSearch.Expansion<TaskNode> expand(TaskNode node, double cutoff, boolean root, BooleanSupplier stop) {
         if (node.leaf()) {
-            offer(node.in());
-            proof.leaf(node.in(), node.out(), BoundWitness.binary(node.in(), new double[kCount]));
-            return BestFirstSearch.Expansion.closed(Math.max(node.bound(), value(node.in())));
+            boolean[][] leafIn = node.in();
+            offer(leafIn);
+            proof.leaf(leafIn, node.out(), proof.witness(() -> BoundWitness.binary(leafIn, new double[kCount])));
+            return BestFirstSearch.Expansion.closed(Math.max(node.bound(), value(leafIn)));
         }
         ZbarRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
         iterations += o.iterations();
@@ -145,15 +146,18 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             proof.leaf(node.in(), node.out(), o.witness());
             return BestFirstSearch.Expansion.closed(o.bound());
         }
+        // The point (o.z(), o.mu()) proves the bounds computed from o.last(): those of the cut-off sides and of the children.
+        BoundWitness lastPoint = proof.witness(() -> BoundWitness.perTask(o.z(), o.mu()));
         TaskNode parent = node;
         List<int[]> fixings = new ArrayList<>();
         node = reduced(node, o, cutoff, fixings);
-        if (!fixings.isEmpty()) proof.fixingLeaves(parent.in(), parent.out(), fixings, BoundWitness.perTask(o.z(), o.mu()));
+        if (!fixings.isEmpty()) proof.fixingLeaves(parent.in(), parent.out(), fixings, lastPoint);
         if (node == null) return BestFirstSearch.Expansion.closed(cutoff); // every support of the node is >= cutoff
         double cutOff = fixings.isEmpty() ? Double.POSITIVE_INFINITY : cutoff;
         if (node.leaf()) {
-            offer(node.in());
-            proof.leaf(node.in(), node.out(), BoundWitness.binary(node.in(), new double[kCount]));
+            boolean[][] leafIn = node.in();
+            offer(leafIn);
+            proof.leaf(leafIn, node.out(), proof.witness(() -> BoundWitness.binary(leafIn, new double[kCount])));
             return BestFirstSearch.Expansion.<TaskNode>closed(Math.max(o.bound(), value(node.in()))).withCutOff(cutOff);
         }
         int[] kj = branchingVariable(node, o);
@@ -170,7 +174,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
                 TaskNode.of(inChild, node.out(), budgetIn, o.bound(), node.depth() + 1, o.z(), o.mu()))) {
             // The parent's duals and prices bound the child too, and its smaller pattern sets can only raise the bound.
             double own = relaxation.bound(c, o.last(), o.mu());
-            children.add(own > o.bound() ? c.withBound(own, BoundWitness.perTask(o.z(), o.mu())) : c.withBound(o.bound(), o.witness()));
+            children.add(own > o.bound() ? c.withBound(own, lastPoint) : c.withBound(o.bound(), o.witness()));
         }
         return BestFirstSearch.Expansion.<TaskNode>branched(children).withCutOff(cutOff);
     }

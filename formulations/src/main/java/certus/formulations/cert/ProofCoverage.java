@@ -25,11 +25,15 @@ final class ProofCoverage {
     private final List<boolean[]> leafFull = new ArrayList<>();
     private final long budget;
     private long regions;
-    private java.util.function.BooleanSupplier stop = () -> false;
+    private final java.util.function.BooleanSupplier stop;
     private String hole;
 
-    /** @param rootOut per group, the features no support may select (constant columns) */
-    private ProofCoverage(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves) {
+    /**
+     * @param rootOut per group, the features no support may select (constant columns)
+     * @param stop    polled every 1024 regions: true ends the check unfinished
+     */
+    private ProofCoverage(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, java.util.function.BooleanSupplier stop) {
+        this.stop = stop;
         this.groups = groups;
         this.p = p;
         this.s = s;
@@ -45,8 +49,7 @@ final class ProofCoverage {
 
     /** Null when the leaves cover the root; otherwise what is uncovered (or why the check gave up). */
     static String holes(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, java.util.function.BooleanSupplier stop) {
-        ProofCoverage c = new ProofCoverage(groups, p, s, rootOut, leaves);
-        c.stop = stop;
+        ProofCoverage c = new ProofCoverage(groups, p, s, rootOut, leaves, stop);
         byte[] state = new byte[groups * p];
         for (int g = 0; g < groups; g++) for (int j = 0; j < p; j++) if (rootOut[g][j]) state[g * p + j] = OUT;
         List<Integer> all = new ArrayList<>();

@@ -33,7 +33,7 @@ class ZbarRelaxationTest {
     private static ZbarRelaxation relaxation(SmtlProblem p) {
         List<WeightedRidge> ridges = new ArrayList<>();
         for (int k = 0; k < p.taskCount(); k++) ridges.add(new WeightedRidge(List.of(new TaskGram(p.data().task(k))), p.ridge()));
-        return new ZbarRelaxation(ridges, p.s(), p.zbar(), z -> { });
+        return new ZbarRelaxation(ridges, p.s(), p.zbar(), z -> { }, false);
     }
 
     private static TaskNode root(SmtlProblem p, double[][] z) {

@@ -86,7 +86,7 @@ class BnbProofCheckerTest {
         for (int drop = 0; drop < tree.leaves().size(); drop++) {
             List<ProofLeaf> fewer = new ArrayList<>(tree.leaves());
             fewer.remove(drop);
-            BnbProof holed = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), fewer, tree.claimedBound())));
+            BnbProof holed = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), fewer)));
             BnbProofChecker.Report r = BnbProofChecker.check(p, holed, s.result().bound());
             if (r.valid()) {
                 // dropping a leaf is harmless only when another leaf covers its region (overlap), never silently
@@ -102,7 +102,7 @@ class BnbProofCheckerTest {
         assertFalse(inflated.valid());
         assertTrue(inflated.problems().get(0).contains("exceeds"), inflated.problems().toString());
 
-        BnbProof empty = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), List.of(), tree.claimedBound())));
+        BnbProof empty = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), List.of())));
         BnbProofChecker.Report none = BnbProofChecker.check(p, empty, s.result().bound());
         assertFalse(none.valid());
         assertTrue(none.problems().get(0).contains("no leaf covers"), none.problems().toString());
