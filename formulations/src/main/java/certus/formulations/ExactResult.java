@@ -34,6 +34,12 @@ public record ExactResult(SmtlSolution solution, double objective, double bound,
         Objects.requireNonNull(mKind, "mKind");
     }
 
+    /** The same solve with another bound and termination (a bound re-derived, or withdrawn, after the solve). */
+    public ExactResult withBound(double newBound, Termination newTermination) {
+        return new ExactResult(solution, objective, newBound, newTermination, method, backend, backendVersion, mKind, mValue, mDoublings,
+                seconds, nodes, rounds, cuts);
+    }
+
     /** (objective - bound) / max(|objective|, 1e-12); +Infinity when either is unknown. */
     public double gap() {
         return certus.solver.SolveResult.relativeGap(objective, bound);

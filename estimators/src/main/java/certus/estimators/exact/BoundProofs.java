@@ -51,16 +51,11 @@ final class BoundProofs {
             // The search reports cut-off regions at its pruning cutoff; the proof's own minimum is the sharper bound.
             double proven = Math.min(result.objective(), r.derived() - 1e-12 * (1 + Math.abs(r.derived())));
             if (!(proven > result.bound()) || result.solution() == null) return new Checked(result, note);
-            return new Checked(new ExactResult(result.solution(), result.objective(), proven, result.termination(), result.method(),
-                    result.backend(), result.backendVersion(), result.mKind(), result.mValue(), result.mDoublings(), result.seconds(),
-                    result.nodes(), result.rounds(), result.cuts()), note);
+            return new Checked(result.withBound(proven, result.termination()), note);
         }
         String why = "bnb proof rejected, bound withdrawn: " + String.join("; ", r.problems());
         listener.onLog(why);
         Termination t = Termination.limit(Termination.Limit.OTHER, result.solution() != null, why);
-        ExactResult demoted = new ExactResult(result.solution(), result.objective(), Double.NEGATIVE_INFINITY, t, result.method(), result.backend(),
-                result.backendVersion(), result.mKind(), result.mValue(), result.mDoublings(), result.seconds(), result.nodes(), result.rounds(),
-                result.cuts());
-        return new Checked(demoted, why);
+        return new Checked(result.withBound(Double.NEGATIVE_INFINITY, t), why);
     }
 }
