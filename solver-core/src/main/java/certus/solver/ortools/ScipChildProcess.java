@@ -98,7 +98,7 @@ final class ScipChildProcess {
                 NativeResponse r = NativeResponse.of(MPSolutionResponse.parseFrom(Files.readAllBytes(responseFile)), variables, 0);
                 return interrupted ? r.markInterrupted() : r;
             }
-            if (interrupted || cancellation.isCancelled()) {
+            if (interrupted) {
                 return new NativeResponse(MPSolverResponseStatus.MPSOLVER_CANCELLED_BY_USER_VALUE,
                         "cancelled before SCIP returned a solution (child exit " + child.exitValue() + ")", Double.NaN,
                         Double.NEGATIVE_INFINITY, null, 0, true);
