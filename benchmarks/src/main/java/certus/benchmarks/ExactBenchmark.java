@@ -46,6 +46,11 @@ public final class ExactBenchmark {
             public void onProgress(SolveProgress e) {
                 System.err.printf(Locale.ROOT, "  %7.1fs  UB %.8g  LB %.8g%n", e.seconds(), e.incumbent(), e.bound());
             }
+
+            @Override
+            public void onLog(String line) {
+                if (line.startsWith("lagrangian")) System.err.println("  " + line);
+            }
         };
         Certificate c = SmtlCertifier.builder().params(params).method(method).backend(backend.equals("-") ? null : backend).gap(1e-4)
                 .timeLimitSeconds(limit).solveListener(listener).build().certify(sim.train());

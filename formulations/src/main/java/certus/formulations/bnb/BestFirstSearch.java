@@ -77,6 +77,8 @@ final class BestFirstSearch<N> {
     private double closedBound = Double.POSITIVE_INFINITY;
     private long nodes;
     private double lastProgress = -1;
+    /** Whether the next expansion is the root's (it gets the longer relaxation). */
+    private boolean first = true;
 
     BestFirstSearch(ToDoubleFunction<N> bound, ToIntFunction<N> depth, SolveParameters params, SolveListener listener,
                     CancellationToken cancel) {
@@ -89,12 +91,27 @@ final class BestFirstSearch<N> {
     }
 
     Outcome run(N root, Expander<N> expander) {
+        start(root);
+        return resume(expander, Long.MAX_VALUE);
+    }
+
+    /** Queues the root; {@link #resume} then searches. */
+    void start(N root) {
         open.add(root);
+    }
+
+    /**
+     * Searches until no open node is left or a limit is reached (then returns the outcome), or until the slice ends
+     * at {@code sliceDeadline} (System.nanoTime): then returns null and keeps every open node, so a later call
+     * continues where this one stopped. Long relaxations also end early at the slice's end (with a valid bound).
+     */
+    Outcome resume(Expander<N> expander, long sliceDeadline) {
         Termination stop = null;
-        boolean first = true;
+        java.util.function.BooleanSupplier halt = () -> limit() != null || System.nanoTime() >= sliceDeadline;
         while (!open.isEmpty()) {
             stop = limit();
             if (stop != null) break;
+            if (System.nanoTime() >= sliceDeadline) return null;
             N node = open.poll();
             double cutoff = cutoff(expander.incumbent());
             if (bound.applyAsDouble(node) >= cutoff) {
@@ -103,7 +120,7 @@ final class BestFirstSearch<N> {
                 continue;
             }
             nodes++;
-            Expansion<N> e = expander.expand(node, cutoff, first, () -> limit() != null);
+            Expansion<N> e = expander.expand(node, cutoff, first, halt);
             first = false;
             if (!Double.isNaN(e.closedBound())) close(e.closedBound());
             close(e.cutOffBound());

@@ -45,6 +45,7 @@ public final class SupportBranchAndBound implements ExactSolver {
     private static final int VERTEX_CACHE_CAP = 200_000;
 
     private final BnbProof.Log proofLog;
+    private final ZbarSolve.Lagrangian lagrangian;
 
     /** A search without a proof. */
     public SupportBranchAndBound() {
@@ -56,7 +57,13 @@ public final class SupportBranchAndBound implements ExactSolver {
      * {@link certus.formulations.cert.BnbProofChecker}. Costs memory per closed node; null records nothing.
      */
     public SupportBranchAndBound(BnbProof.Log proofLog) {
+        this(proofLog, ZbarSolve.Lagrangian.AUTO);
+    }
+
+    /** As above, choosing when Zbar problems use the Lagrangian split (tests force each path). */
+    SupportBranchAndBound(BnbProof.Log proofLog, ZbarSolve.Lagrangian lagrangian) {
         this.proofLog = proofLog;
+        this.lagrangian = lagrangian;
     }
 
     /** Whether this engine can solve {@code problem} (possibly after splitting it by task). */
@@ -84,9 +91,8 @@ public final class SupportBranchAndBound implements ExactSolver {
                                     SolveListener listener, CancellationToken cancellation) {
         SolveListener l = listener == null ? SolveListener.NONE : listener;
         CancellationToken c = cancellation == null ? CancellationToken.none() : cancellation;
-        ProofRecorder proof = ProofRecorder.to(proofLog, problem.s());
-        return sharedSupport(problem) ? new Run(problem, options.parameters(), l, c, proof).execute(warmStart)
-                : new ZbarSearch(problem, options.parameters(), l, c, proof).execute(warmStart);
+        return sharedSupport(problem) ? new Run(problem, options.parameters(), l, c, ProofRecorder.to(proofLog, problem.s())).execute(warmStart)
+                : new ZbarSolve(problem, options.parameters(), l, c, proofLog, backends, lagrangian).execute(warmStart);
     }
 
     /** The mutable state of one solve: the incumbent and the relaxation; the tree is {@link BestFirstSearch}. */

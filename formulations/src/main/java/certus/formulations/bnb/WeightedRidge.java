@@ -22,12 +22,30 @@ final class WeightedRidge {
     private final List<TaskGram> tasks;
     private final double ridge;
     private final int p;
+    /** Linear feature costs added to c (null: none); see {@link #withLinearCosts}. */
+    private final double[] costs;
 
     WeightedRidge(List<TaskGram> tasks, double ridge) {
+        this(tasks, ridge, null);
+    }
+
+    private WeightedRidge(List<TaskGram> tasks, double ridge, double[] costs) {
         if (!(ridge > 0)) throw new IllegalArgumentException("the perspective relaxation needs ridge > 0, got " + ridge);
         this.tasks = List.copyOf(tasks);
         this.ridge = ridge;
         this.p = tasks.get(0).features;
+        this.costs = costs;
+    }
+
+    /**
+     * The function {@code c(z) + sum_j costs_j z_j} on the same (shared, cached) Gram data: the per-task subproblem of
+     * a Lagrangian split of the Zbar coupling ({@link LagrangianZbar}). The linear term keeps it convex and changes
+     * only the value ({@code + costs . z}) and the scores ({@code h_j - costs_j}), so the weak-duality bound
+     * {@code q - sum_j z_j h_j} holds with the shifted scores; they may then be negative.
+     */
+    WeightedRidge withLinearCosts(double[] costs) {
+        if (costs.length != p) throw new IllegalArgumentException("costs for " + costs.length + " features, expected " + p);
+        return new WeightedRidge(tasks, ridge, costs.clone());
     }
 
     int features() {
@@ -70,6 +88,12 @@ final class WeightedRidge {
             value += 0.5 * alphaY;
             q += alphaY - 0.5 * n * alphaSq;
         }
+        if (costs != null) {
+            for (int j = 0; j < p; j++) {
+                value += costs[j] * z[j];
+                h[j] -= costs[j];
+            }
+        }
         return new Evaluation(value, q, h);
     }
 
@@ -92,6 +116,7 @@ final class WeightedRidge {
                 s -= d[j] * g * g / (2 * ridge);
             }
         }
+        if (costs != null) for (int j = 0; j < p; j++) s += costs[j] * d[j];
         return s;
     }
 
@@ -121,7 +146,7 @@ final class WeightedRidge {
     /**
      * @param value c(z)
      * @param q     q(alpha(z)); with {@code h} it gives the dual bound of any node
-     * @param h     h_j = -dc/dz_j &gt;= 0 for every feature
+     * @param h     h_j = -dc/dz_j for every feature (&gt;= 0 without linear costs)
      */
     record Evaluation(double value, double q, double[] h) {}
 }

@@ -25,65 +25,135 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     /** Cap on each task's cache of evaluated supports (memory), cleared when reached. */
     private static final int CACHE_CAP = 100_000;
 
-    private final SmtlProblem problem;
     private final SolveParameters params;
     private final SolveListener listener;
     private final CancellationToken cancel;
     private final int kCount;
     private final int p;
-    private final List<WeightedRidge> ridges = new ArrayList<>();
-    private final List<Map<Support, Double>> taskValues = new ArrayList<>();
+    private final int s;
+    private final boolean[][] selectable;
+    /** Each task's exact c_k(support), without linear costs: shared between searches on the same data. */
+    private final List<Map<Support, Double>> rawValues;
+    private final List<WeightedRidge> baseRidges = new ArrayList<>();
+    /** Linear feature costs added to the objective (null: none), see {@link LagrangianZbar}. */
+    private final double[][] costs;
     private final ColumnPatterns columns;
     private final ZbarRelaxation relaxation;
     private final ProofRecorder proof;
     private boolean[][] best;
     private double ub = Double.POSITIVE_INFINITY;
+    private BestFirstSearch<TaskNode> tree;
+    /** Told each new incumbent value (a pricing search stops at the first good enough support). */
+    private java.util.function.DoubleConsumer onImprove = v -> { };
     private long iterations;
     /** Variables fixed by reduced costs (a diagnostic for the log). */
     private long fixed;
 
     ZbarSearch(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
-        this.problem = problem;
+        this(grams(problem), problem.ridge(), problem.s(), problem.zbar(), selectable(problem), null, null, params, listener, cancel, proof);
+    }
+
+    /**
+     * A search over the supports of {@code grams.size()} tasks minimizing
+     * {@code sum_k c_k(z_k) + sum_kj costs_kj z_kj + (zbar/2) sum_j f(m_j)}.
+     *
+     * @param selectable which (task, feature) may enter a support
+     * @param costs      linear costs per task and feature, or null
+     * @param rawValues  per-task caches of c_k(support) to share with other searches on the same data, or null
+     */
+    ZbarSearch(List<TaskGram> grams, double ridge, int s, double zbar, boolean[][] selectable, double[][] costs,
+               List<Map<Support, Double>> rawValues, SolveParameters params, SolveListener listener, CancellationToken cancel,
+               ProofRecorder proof) {
         this.proof = proof;
         this.params = params;
         this.listener = listener;
         this.cancel = cancel;
-        this.kCount = problem.taskCount();
-        this.p = problem.featureCount();
+        this.kCount = grams.size();
+        this.p = grams.get(0).features;
+        this.s = s;
+        this.selectable = selectable;
+        this.costs = costs;
+        this.rawValues = rawValues != null ? rawValues : new ArrayList<>();
+        List<WeightedRidge> ridges = new ArrayList<>();
         for (int k = 0; k < kCount; k++) {
-            ridges.add(new WeightedRidge(List.of(new TaskGram(problem.data().task(k))), problem.ridge()));
-            taskValues.add(new HashMap<>());
+            WeightedRidge base = new WeightedRidge(List.of(grams.get(k)), ridge);
+            baseRidges.add(base);
+            ridges.add(costs == null ? base : base.withLinearCosts(costs[k]));
+            if (rawValues == null) this.rawValues.add(new HashMap<>());
         }
-        this.columns = new ColumnPatterns(kCount, problem.zbar());
-        this.relaxation = new ZbarRelaxation(ridges, problem.s(), problem.zbar(), this, proof.on());
+        this.columns = new ColumnPatterns(kCount, zbar);
+        this.relaxation = new ZbarRelaxation(ridges, s, zbar, this, proof.on());
     }
 
-    ExactResult execute(SmtlSolution warmStart) {
+    private static List<TaskGram> grams(SmtlProblem problem) {
+        List<TaskGram> g = new ArrayList<>();
+        for (int k = 0; k < problem.taskCount(); k++) g.add(new TaskGram(problem.data().task(k)));
+        return g;
+    }
+
+    private static boolean[][] selectable(SmtlProblem problem) {
+        boolean[][] sel = new boolean[problem.taskCount()][problem.featureCount()];
+        for (int k = 0; k < sel.length; k++) for (int j = 0; j < sel[k].length; j++) sel[k][j] = problem.selectable(k, j);
+        return sel;
+    }
+
+    /** The finished search: the incumbent (null if none) and its value, the tree's outcome, time and work. */
+    record Result(boolean[][] best, double value, BestFirstSearch.Outcome outcome, double seconds, long iterations) {}
+
+    ExactResult execute(SmtlProblem problem, SmtlSolution warmStart) {
+        boolean[][] warm = new boolean[kCount][p];
+        for (int k = 0; k < kCount; k++) for (int j = 0; j < p; j++) warm[k][j] = warmStart != null && warmStart.inSupport(k, j);
+        Result r = search(warm);
+        ExactResult result = BranchAndBoundResult.of(problem, r.best(), r.value(), r.outcome(), r.seconds(), r.iterations(), listener);
+        proof.finish(problem.data().taskLabels(), false);
+        return result;
+    }
+
+    /** Calls {@code listener} with each new incumbent value. */
+    ZbarSearch onImprove(java.util.function.DoubleConsumer listener) {
+        this.onImprove = listener;
+        return this;
+    }
+
+    /** Runs the tree from the warm start {@code warm} (cut to s per task; it may be empty). */
+    Result search(boolean[][] warm) {
+        return start(warm, Long.MAX_VALUE);
+    }
+
+    /**
+     * Starts the tree from {@code warm} and searches until it ends or the slice ends at {@code sliceDeadline}
+     * (System.nanoTime): null then, and {@link #resume} continues.
+     */
+    Result start(boolean[][] warm, long sliceDeadline) {
         boolean[][] in = new boolean[kCount][p];
         boolean[][] out = new boolean[kCount][p];
         int[] budget = new int[kCount];
         double[][] z = new double[kCount][p];
         for (int k = 0; k < kCount; k++) {
-            budget[k] = problem.s();
+            budget[k] = s;
             for (int j = 0; j < p; j++) {
-                out[k][j] = !problem.selectable(k, j);
-                if (warmStart != null && warmStart.inSupport(k, j) && !out[k][j]) z[k][j] = 1;
+                out[k][j] = !selectable[k][j];
+                if (warm[k][j] && !out[k][j]) z[k][j] = 1;
             }
         }
         TaskNode root = TaskNode.of(in, out, budget, 0.0, 0, z, new double[kCount]);
         offer(relaxationRound(root));
-        BestFirstSearch<TaskNode> tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
-        BestFirstSearch.Outcome outcome = tree.run(root, this);
-        ExactResult r = BranchAndBoundResult.of(problem, best, ub, outcome, tree.elapsed(), iterations, listener);
-        proof.finish(problem.data().taskLabels(), false);
-        return r;
+        tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
+        tree.start(root);
+        return resume(sliceDeadline);
+    }
+
+    /** Continues a started search for one more slice; null when the slice ended first. */
+    Result resume(long sliceDeadline) {
+        BestFirstSearch.Outcome outcome = tree.resume(this, sliceDeadline);
+        return outcome == null ? null : new Result(best, ub, outcome, tree.elapsed(), iterations);
     }
 
     /** The root's start point as a feasible support (the warm start, cut to s per task if it was not feasible). */
     private boolean[][] relaxationRound(TaskNode root) {
         boolean[][] z = new boolean[kCount][p];
         for (int k = 0; k < kCount; k++) {
-            int left = problem.s();
+            int left = s;
             for (int j = 0; j < p && left > 0; j++) {
                 if (root.z()[k][j] >= 0.5) {
                     z[k][j] = true;
@@ -106,18 +176,23 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             ub = v;
             best = new boolean[kCount][];
             for (int k = 0; k < kCount; k++) best[k] = z[k].clone();
+            onImprove.accept(v);
         }
     }
 
-    /** F(Z) for a feasible binary Z: per-task perspective values at binary z (exact refits) plus the Zbar count form. */
+    /**
+     * F(Z) for a feasible binary Z: per-task perspective values at binary z (exact refits), the linear costs if any, plus
+     * the Zbar count form.
+     */
     private double value(boolean[][] z) {
         double v = 0;
         for (int k = 0; k < kCount; k++) {
-            Map<Support, Double> cache = taskValues.get(k);
+            Map<Support, Double> cache = rawValues.get(k);
             if (cache.size() > CACHE_CAP) cache.clear();
             Support sup = new Support(SmtlSolution.indicesOf(z[k]));
             final int task = k;
-            v += cache.computeIfAbsent(sup, s -> ridges.get(task).evaluate(NodeRelaxation.toVector(s, p)).value());
+            v += cache.computeIfAbsent(sup, x -> baseRidges.get(task).evaluate(NodeRelaxation.toVector(x, p)).value());
+            if (costs != null) for (int j : sup.indices()) v += costs[k][j];
         }
         for (int j = 0; j < p; j++) {
             int m = 0;

@@ -57,6 +57,7 @@ public final class BnbProofChecker {
         if (problem.bbar() != 0 || !(problem.ridge() > 0)) {
             return new Report(false, Double.NEGATIVE_INFINITY, 0, List.of("a bnb proof needs ridge > 0 and bbar = 0"));
         }
+        if (proof.lagrangian()) return checkLagrangian(problem, proof, reportedBound, stop);
         List<String> labels = problem.data().taskLabels();
         boolean sharedProblem = problem.taskCount() == 1 || problem.commonSupport();
         boolean separable = !sharedProblem && problem.zbar() == 0;
@@ -77,46 +78,116 @@ public final class BnbProofChecker {
 
         double derived = 0;
         for (TreeProof t : proof.trees()) {
-            List<Integer> idx = t.tasks().stream().map(labels::indexOf).toList();
-            List<TaskData> data = idx.stream().map(k -> problem.data().task(k)).toList();
-            int p = problem.featureCount();
-            int groups = t.shared() ? 1 : idx.size();
-            boolean[][] rootOut = new boolean[groups][p];
-            for (int g = 0; g < groups; g++) {
-                for (int j = 0; j < p; j++) {
-                    if (t.shared()) {
-                        for (int k : idx) rootOut[g][j] |= !problem.selectable(k, j);
-                    } else {
-                        rootOut[g][j] = !problem.selectable(idx.get(g), j);
-                    }
-                }
-            }
-            String hole;
-            try {
-                hole = ProofCoverage.holes(groups, p, problem.s(), rootOut, t.leaves(), stop);
-            } catch (IllegalArgumentException e) {
-                hole = e.getMessage();
-            }
-            if (stop.getAsBoolean()) return unfinished(proof);
-            if (hole != null) {
-                problems.add("tree " + t.tasks() + ": " + hole);
-                continue;
-            }
-            LeafBounds bounds = new LeafBounds(data, problem.s(), problem.ridge(), problem.zbar(), t.shared());
-            double min = Double.POSITIVE_INFINITY;
-            try {
-                int n = 0;
-                for (ProofLeaf leaf : t.leaves()) {
-                    if ((++n & 255) == 0 && stop.getAsBoolean()) return unfinished(proof);
-                    min = Math.min(min, bounds.bound(leaf));
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add("tree " + t.tasks() + ": " + e.getMessage());
-                continue;
-            }
-            derived += min;
+            double b = treeBound(problem, t, null, problem.zbar(), stop, problems);
+            if (Double.isNaN(b) && stop.getAsBoolean()) return unfinished(proof);
+            if (!Double.isNaN(b)) derived += b;
         }
         if (!problems.isEmpty()) return new Report(false, Double.NEGATIVE_INFINITY, proof.leafCount(), problems);
+        return verdict(derived, reportedBound, proof, problems);
+    }
+
+    /**
+     * The smallest leaf bound of one tree after checking that its leaves cover every feasible support of its tasks;
+     * NaN with the reason in {@code problems} (or with {@code stop} set) otherwise.
+     *
+     * @param costs per task of the tree, linear feature costs (a Lagrangian task tree), or null
+     * @param zbar  the Zbar weight of the tree's objective (0 for a Lagrangian task tree)
+     */
+    private static double treeBound(SmtlProblem problem, TreeProof t, double[][] costs, double zbar, java.util.function.BooleanSupplier stop,
+                                    List<String> problems) {
+        List<String> labels = problem.data().taskLabels();
+        List<Integer> idx = t.tasks().stream().map(labels::indexOf).toList();
+        List<TaskData> data = idx.stream().map(k -> problem.data().task(k)).toList();
+        int p = problem.featureCount();
+        int groups = t.shared() ? 1 : idx.size();
+        boolean[][] rootOut = new boolean[groups][p];
+        for (int g = 0; g < groups; g++) {
+            for (int j = 0; j < p; j++) {
+                if (t.shared()) {
+                    for (int k : idx) rootOut[g][j] |= !problem.selectable(k, j);
+                } else {
+                    rootOut[g][j] = !problem.selectable(idx.get(g), j);
+                }
+            }
+        }
+        String hole;
+        try {
+            hole = ProofCoverage.holes(groups, p, problem.s(), rootOut, t.leaves(), stop);
+        } catch (IllegalArgumentException e) {
+            hole = e.getMessage();
+        }
+        if (stop.getAsBoolean()) return Double.NaN;
+        if (hole != null) {
+            problems.add("tree " + t.tasks() + ": " + hole);
+            return Double.NaN;
+        }
+        LeafBounds bounds = new LeafBounds(data, problem.s(), problem.ridge(), zbar, t.shared(), costs);
+        double min = Double.POSITIVE_INFINITY;
+        try {
+            int n = 0;
+            for (ProofLeaf leaf : t.leaves()) {
+                if ((++n & 255) == 0 && stop.getAsBoolean()) return Double.NaN;
+                min = Math.min(min, bounds.bound(leaf));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("tree " + t.tasks() + ": " + e.getMessage());
+            return Double.NaN;
+        }
+        return min;
+    }
+
+    /**
+     * A Lagrangian proof (exact.md has none; see {@link BnbProof}): one tree per task over {@code c_k(S) + lambda_k(S)},
+     * plus per feature the cheapest pattern of {@code (zbar/2) f(|P|) - sum_{k in P} lambda_kj}, recomputed here by
+     * enumerating the pattern sizes (the penalty depends on |P| only, so each size takes the largest multipliers).
+     */
+    private static Report checkLagrangian(SmtlProblem problem, BnbProof proof, double reportedBound, java.util.function.BooleanSupplier stop) {
+        List<String> problems = new ArrayList<>();
+        List<String> labels = problem.data().taskLabels();
+        int kCount = problem.taskCount();
+        int p = problem.featureCount();
+        double[][] lambda = proof.multipliers();
+        if (problem.zbar() <= 0 || problem.commonSupport() || kCount < 2) problems.add("a Lagrangian proof needs Zbar with heterogeneous supports");
+        if (lambda.length != kCount) problems.add("multipliers for " + lambda.length + " tasks, expected " + kCount);
+        for (double[] row : lambda) {
+            if (row.length != p) problems.add("multipliers for " + row.length + " features, expected " + p);
+            for (double v : row) if (!Double.isFinite(v)) problems.add("a multiplier is not finite: " + v);
+        }
+        Set<String> seen = new HashSet<>();
+        for (TreeProof t : proof.trees()) {
+            if (t.shared() || t.tasks().size() != 1) problems.add("expected one tree per task in a Lagrangian proof");
+            for (String task : t.tasks()) {
+                if (!labels.contains(task)) problems.add("tree over unknown task '" + task + "'");
+                if (!seen.add(task)) problems.add("task '" + task + "' is covered by two trees");
+            }
+        }
+        if (!seen.containsAll(labels)) problems.add("tasks without a tree: " + labels.stream().filter(l -> !seen.contains(l)).toList());
+        if (!problems.isEmpty()) return new Report(false, Double.NEGATIVE_INFINITY, proof.leafCount(), problems);
+        double derived = 0;
+        for (TreeProof t : proof.trees()) {
+            int k = labels.indexOf(t.tasks().get(0));
+            double b = treeBound(problem, t, new double[][]{lambda[k]}, 0.0, stop, problems);
+            if (Double.isNaN(b) && stop.getAsBoolean()) return unfinished(proof);
+            if (!Double.isNaN(b)) derived += b;
+        }
+        if (!problems.isEmpty()) return new Report(false, Double.NEGATIVE_INFINITY, proof.leafCount(), problems);
+        double[] gains = new double[kCount];
+        for (int j = 0; j < p; j++) {
+            int free = 0;
+            for (int k = 0; k < kCount; k++) if (problem.selectable(k, j)) gains[free++] = lambda[k][j];
+            java.util.Arrays.sort(gains, 0, free);
+            double best = 0; // the empty pattern
+            double taken = 0;
+            for (int m = 1; m <= free; m++) {
+                taken += gains[free - m];
+                best = Math.min(best, 0.5 * problem.zbar() * m * (double) (kCount - m) / kCount - taken);
+            }
+            derived += best;
+        }
+        return verdict(derived, reportedBound, proof, problems);
+    }
+
+    private static Report verdict(double derived, double reportedBound, BnbProof proof, List<String> problems) {
         double slack = TOLERANCE * Math.max(1, Math.abs(derived));
         if (reportedBound > derived + slack) {
             problems.add("reported bound " + reportedBound + " exceeds the bound the proof supports, " + derived);

@@ -37,8 +37,19 @@ final class LeafBounds {
     private final double[][] means;
     private final double[][] yc;
     private final Map<WitnessKey, Dual[]> cache = new HashMap<>();
+    private final double[][] costs;
 
     LeafBounds(List<TaskData> tasks, int s, double ridge, double zbar, boolean shared) {
+        this(tasks, s, ridge, zbar, shared, null);
+    }
+
+    /**
+     * @param costs per task, linear feature costs added to the objective (a Lagrangian task tree: the bound of a leaf
+     *              then has {@code h_kj - costs_kj} in place of h_kj), or null
+     */
+    LeafBounds(List<TaskData> tasks, int s, double ridge, double zbar, boolean shared, double[][] costs) {
+        if (costs != null && shared) throw new IllegalArgumentException("linear costs apply to per-task trees only");
+        this.costs = costs;
         this.tasks = tasks;
         this.p = tasks.get(0).x().cols();
         this.s = s;
@@ -118,7 +129,7 @@ final class LeafBounds {
             int forcedCount = 0;
             int free = 0;
             for (int k = 0; k < kCount; k++) {
-                double cost = mu[k] - duals[k].h[j];
+                double cost = mu[k] - duals[k].h[j] + (costs == null ? 0 : costs[k][j]);
                 if (fix[k][j] == 1) {
                     forced += cost;
                     forcedCount++;

@@ -120,4 +120,49 @@ class WeightedRidgeTest {
             assertTrue(bound <= e.value() + 1e-12 * Math.max(1, e.value()), "bound above c(z)");
         }
     }
+
+    /**
+     * Linear costs shift the value by costs.z, the scores by -costs and the slope by costs.d, so the costed function's
+     * h is still minus its gradient and its weak-duality bound q - sum_j z_j h_j is still below its value at every
+     * binary support.
+     */
+    @Property(tries = 40)
+    void linearCostsShiftValueScoresAndSlopeConsistently(@ForAll @LongRange(min = 1, max = 100_000) long seed) {
+        SmtlProblem p = instance(seed, 1);
+        WeightedRidge plain = relaxation(p);
+        int n = p.featureCount();
+        SplittableRandom r = new SplittableRandom(seed + 23);
+        double[] costs = new double[n];
+        for (int j = 0; j < n; j++) costs[j] = r.nextDouble() - 0.5;
+        WeightedRidge costed = plain.withLinearCosts(costs);
+        double[] z = new double[n];
+        double[] d = new double[n];
+        for (int j = 0; j < n; j++) {
+            z[j] = r.nextInt(3) == 0 ? 0 : 0.1 + 0.8 * r.nextDouble();
+            d[j] = r.nextDouble() - 0.5;
+        }
+        WeightedRidge.Evaluation a = plain.evaluate(z);
+        WeightedRidge.Evaluation b = costed.evaluate(z);
+        double shift = 0;
+        double slopeShift = 0;
+        for (int j = 0; j < n; j++) {
+            shift += costs[j] * z[j];
+            slopeShift += costs[j] * d[j];
+            assertEquals(a.h()[j] - costs[j], b.h()[j], 1e-12, "score " + j);
+        }
+        assertEquals(a.value() + shift, b.value(), 1e-12 * Math.max(1, Math.abs(b.value())));
+        assertEquals(a.q(), b.q(), 0.0);
+        assertEquals(plain.slope(z, d) + slopeShift, costed.slope(z, d), 1e-10);
+        for (int mask = 0; mask < 1 << n; mask++) {
+            double[] v = new double[n];
+            double dual = b.q();
+            for (int j = 0; j < n; j++) {
+                if ((mask >> j & 1) == 0) continue;
+                v[j] = 1;
+                dual -= b.h()[j];
+            }
+            double value = costed.evaluate(v).value();
+            assertTrue(dual <= value + 1e-10 * Math.max(1, Math.abs(value)), "weak duality at support " + mask);
+        }
+    }
 }

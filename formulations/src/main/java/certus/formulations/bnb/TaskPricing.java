@@ -1,0 +1,232 @@
+package certus.formulations.bnb;
+
+import certus.solver.CancellationToken;
+import certus.solver.SolveListener;
+import certus.solver.SolveParameters;
+import certus.solver.Termination;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One task's subproblem of the Lagrangian split ({@link LagrangianZbar}): {@code min over |S| <= s of c_k(S) +
+ * sum_{j in S} costs_j}, solved by the single-task tree ({@link ZbarSearch} with K = 1 and no Zbar term) to an
+ * absolute gap. Keeps the supports it has found (the "pool", the master's columns) with their exact values c_k(S),
+ * and the Gram columns and support values across calls, since successive calls differ only in the costs.
+ */
+final class TaskPricing {
+    /** The task's label (names its tree in a proof). */
+    private final String label;
+    private final TaskGram gram;
+    private final double ridge;
+    private final int s;
+    private final boolean[] selectable;
+    private final Map<Support, Double> rawValues = new HashMap<>();
+    /** Supports found so far with c_k(S), in the order found. */
+    private final Map<Support, Double> pool = new LinkedHashMap<>();
+    private final WeightedRidge base;
+
+    TaskPricing(String label, TaskGram gram, double ridge, int s, boolean[] selectable) {
+        this.label = label;
+        this.gram = gram;
+        this.ridge = ridge;
+        this.s = s;
+        this.selectable = selectable.clone();
+        this.base = new WeightedRidge(List.of(gram), ridge);
+    }
+
+    /**
+     * @param lowerBound a valid lower bound on the subproblem (the tree's global bound)
+     * @param best       the best support found
+     * @param value      its value c_k(best) + costs(best)
+     * @param nodes      tree nodes
+     * @param termination why the tree stopped
+     */
+    record Priced(double lowerBound, Support best, double value, long nodes, Termination termination) {}
+
+    /** The exact ridge value c_k(S) of a support (cached). */
+    double rawValue(Support support) {
+        return rawValues.computeIfAbsent(support, x -> base.evaluate(NodeRelaxation.toVector(x, gram.features)).value());
+    }
+
+    /** Adds a support to the pool (no-op when known). */
+    void add(Support support) {
+        pool.computeIfAbsent(support, this::rawValue);
+    }
+
+    Map<Support, Double> pool() {
+        return pool;
+    }
+
+    /**
+     * Solves the subproblem for {@code costs} to absolute gap {@code absoluteGap}, or stops at the first support whose
+     * value is below {@code stopBelow} (pricing needs one good column, not the minimum); the best support joins the
+     * pool. The bound is valid either way.
+     */
+    Priced price(double[] costs, double absoluteGap, double seconds, CancellationToken cancel, double stopBelow) {
+        CancellationToken stop = new CancellationToken();
+        try (CancellationToken.Registration ignored = cancel.onCancel(stop::cancel)) {
+            return begin(costs, absoluteGap, seconds, stop, stopBelow, null).advance(Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * A pricing tree at fixed costs that runs in slices ({@link Search#advance}). Reaching a value below
+     * {@code stopBelow} cancels {@code stop} (shared by a round's trees: the first column ends the round).
+     *
+     * @param proofLog receives the tree's proof when it ends (labelled with the task), or null
+     */
+    Search begin(double[] costs, double absoluteGap, double seconds, CancellationToken stop, double stopBelow, BnbProof.Log proofLog) {
+        SolveParameters params = new SolveParameters(Math.max(seconds, 1e-3), 0.0, absoluteGap, 1, 0L, Map.of());
+        ProofRecorder proof = ProofRecorder.to(proofLog, s);
+        ZbarSearch search = new ZbarSearch(List.of(gram), ridge, s, 0.0, new boolean[][]{selectable}, new double[][]{costs},
+                List.of(rawValues), params, SolveListener.NONE, stop, proof)
+                .onImprove(v -> { if (v < stopBelow) stop.cancel(); });
+        return new Search(search, proof, cheapest(costs));
+    }
+
+    /** One pricing tree in progress. */
+    final class Search {
+        private final ZbarSearch search;
+        private final ProofRecorder proof;
+        private final boolean[] warm;
+        private boolean started;
+
+        private Search(ZbarSearch search, ProofRecorder proof, boolean[] warm) {
+            this.search = search;
+            this.proof = proof;
+            this.warm = warm;
+        }
+
+        /** Searches until the tree ends (its result; the best support joins the pool) or the slice does (null). */
+        Priced advance(long sliceDeadline) {
+            ZbarSearch.Result r = started ? search.resume(sliceDeadline) : search.start(new boolean[][]{warm}, sliceDeadline);
+            started = true;
+            if (r == null) return null;
+            proof.finish(List.of(label), false);
+            Support best = new Support(certus.smtl.SmtlSolution.indicesOf(r.best()[0]));
+            add(best);
+            return new Priced(r.outcome().bound(), best, r.value(), r.outcome().nodes(), r.outcome().termination());
+        }
+    }
+
+    /** The pool's smallest value under {@code costs} (+Infinity for an empty pool). */
+    double cheapestValue(double[] costs) {
+        double best = Double.POSITIVE_INFINITY;
+        for (Support sup : pool.keySet()) best = Math.min(best, costed(sup, costs));
+        return best;
+    }
+
+    /** Features a swap search tries to bring in: the best ones by the costed score at the current support. */
+    private static final int SWAP_CANDIDATES = 40;
+    /** Pool supports the local search starts from (the cheapest under the costs). */
+    private static final int STARTS = 3;
+
+    /**
+     * A fast heuristic for the same subproblem: steepest descent over adds, drops and swaps from the pool's few
+     * cheapest supports, the features brought in limited to the best costed scores h_j - costs_j at the current support. Finds
+     * the columns the master needs between exact evaluations; its value is an upper estimate of the minimum.
+     *
+     * @return the support found (it joins the pool) and its costed value
+     */
+    Priced improve(double[] costs) {
+        List<Support> starts = new ArrayList<>(pool.keySet());
+        starts.sort(java.util.Comparator.comparingDouble(x -> costed(x, costs)));
+        if (starts.isEmpty()) starts.add(new Support(new int[0]));
+        Support best = null;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (Support start : starts.subList(0, Math.min(STARTS, starts.size()))) {
+            Support found = descend(start, costs);
+            double v = costed(found, costs);
+            if (v < bestValue) {
+                bestValue = v;
+                best = found;
+            }
+        }
+        add(best);
+        return new Priced(Double.NEGATIVE_INFINITY, best, bestValue, 0, Termination.limit(Termination.Limit.OTHER, true, "heuristic"));
+    }
+
+    /** Steepest descent from {@code start}; the local minimum reached. */
+    private Support descend(Support start, double[] costs) {
+        int p = gram.features;
+        Support current = start;
+        double value = costed(current, costs);
+        while (true) {
+            WeightedRidge.Evaluation e = base.evaluate(NodeRelaxation.toVector(current, p));
+            Integer[] order = new Integer[p];
+            int m = 0;
+            for (int j = 0; j < p; j++) if (selectable[j] && !current.contains(j)) order[m++] = j;
+            double[] h = e.h();
+            Integer[] candidates = java.util.Arrays.copyOf(order, m);
+            java.util.Arrays.sort(candidates, (a, b) -> Double.compare(h[b] - costs[b], h[a] - costs[a]));
+            int limit = Math.min(m, SWAP_CANDIDATES);
+            Support bestMove = null;
+            double bestValue = value;
+            int[] idx = current.indices();
+            for (int c = 0; c < limit; c++) {
+                int in = candidates[c];
+                for (int a = idx.length < s ? -1 : 0; a < idx.length; a++) {
+                    Support cand = with(idx, a, in); // a = -1: add
+                    double v = costed(cand, costs);
+                    if (v < bestValue - 1e-15) {
+                        bestValue = v;
+                        bestMove = cand;
+                    }
+                }
+            }
+            for (int a = 0; a < idx.length; a++) {
+                Support cand = with(idx, a, -1);
+                double v = costed(cand, costs);
+                if (v < bestValue - 1e-15) {
+                    bestValue = v;
+                    bestMove = cand;
+                }
+            }
+            if (bestMove == null || bestValue >= value - 1e-15) break;
+            current = bestMove;
+            value = bestValue;
+        }
+        return current;
+    }
+
+    /** idx with position {@code out} removed (when &gt;= 0) and feature {@code in} added (when &gt;= 0). */
+    private static Support with(int[] idx, int out, int in) {
+        int[] next = new int[idx.length - (out >= 0 ? 1 : 0) + (in >= 0 ? 1 : 0)];
+        int n = 0;
+        for (int a = 0; a < idx.length; a++) if (a != out) next[n++] = idx[a];
+        if (in >= 0) next[n] = in;
+        return new Support(next);
+    }
+
+    double costed(Support support, double[] costs) {
+        double v = rawValue(support);
+        for (int j : support.indices()) v += costs[j];
+        return v;
+    }
+
+    /** The pool's cheapest support under {@code costs} as a warm start (empty when the pool is). */
+    boolean[] cheapest(double[] costs) {
+        Support best = null;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (Map.Entry<Support, Double> e : pool.entrySet()) {
+            double v = e.getValue();
+            for (int j : e.getKey().indices()) v += costs[j];
+            if (v < bestValue) {
+                bestValue = v;
+                best = e.getKey();
+            }
+        }
+        boolean[] z = new boolean[gram.features];
+        if (best != null) for (int j : best.indices()) z[j] = true;
+        return z;
+    }
+
+    /** Supports of the pool as a list (stable order). */
+    List<Support> supports() {
+        return new ArrayList<>(pool.keySet());
+    }
+}
