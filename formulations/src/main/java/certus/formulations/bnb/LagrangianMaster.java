@@ -121,7 +121,10 @@ final class LagrangianMaster {
             lambda[k] = center[k].clone();
             for (int j = 0; j < p; j++) if (lambdaVar[k][j] >= 0) lambda[k][j] = r.value(lambdaVar[k][j]);
         }
-        return new Step(lambda, -r.objectiveValue());
+        double value = 0;
+        for (int k = 0; k < kCount; k++) value += r.value(sigma[k]);
+        for (int j = 0; j < p; j++) value += r.value(tau[j]);
+        return new Step(lambda, value);
     }
 
     private static int variable(ModelBuilder mb, int[][] vars, double[][] center, double radius, int k, int j) {

@@ -32,9 +32,11 @@ final class LagrangianZbar {
     private static final double SERIOUS_SHARE = 0.1;
     /** Cap on the combinations the reduced-cost primal heuristic tries per round. */
     private static final long COMBINATIONS = 20_000;
-    /** The first time slice of a pricing round's trees, and its growth factor. */
-    private static final double FIRST_SLICE_SECONDS = 2;
-    private static final double SLICE_GROWTH = 4;
+    /**
+     * The time slice of a pricing round's trees: they resume where they stopped, so slices cost nothing but fairness,
+     * and a round ends at most one slice after its first column.
+     */
+    private static final double SLICE_SECONDS = 1;
     /** A tree's support counts as a new column when it improves on the pool by this share of the tree's gap. */
     private static final double FOUND_SHARE = 0.25;
 
@@ -139,11 +141,13 @@ final class LagrangianZbar {
         radius = INITIAL_RADIUS_SHARE * w;
         while (!stopped(deadline)) {
             center = ascend(center, absoluteTolerance, deadline, start);
+            if (pairSwapColumns(center, treeGap)) continue; // cheaper than a tree round
             // Exact pricing at the center: a column below a task's current minimum sends us back to the ascent; when
             // every tree finishes without one, their bounds make L(center) a proven bound.
-            // The task trees run in slices growing 4x and resume where they stopped: a task with a column to find is
-            // not stuck behind trees that must prove they have none (2 threads, K trees). The first column found ends
-            // the round (the multipliers will move, so the other trees' proofs would be wasted).
+            // The task trees run in short slices and resume where they stopped: a task with a column to find is not
+            // stuck behind trees that must prove they have none (2 threads, K trees). A tree stops at its first
+            // column; the round ends with the slice in which one was found (the multipliers will move, so the other
+            // trees' proofs would be wasted, but they may find columns too within that slice).
             double[] lbs = new double[kCount];
             java.util.Arrays.fill(lbs, Double.NEGATIVE_INFINITY);
             List<BnbProof.Log> logs = new ArrayList<>();
@@ -159,10 +163,10 @@ final class LagrangianZbar {
                     searches.add(task.begin(center[k], treeGap, seconds(deadline), round, task.cheapestValue(center[k]) - treeGap, log));
                 }
                 boolean[] ended = new boolean[kCount];
-                for (double slice = FIRST_SLICE_SECONDS; !found && !proven && !stopped(deadline); slice *= SLICE_GROWTH) {
+                while (!found && !proven && !stopped(deadline)) {
                     List<Integer> open = new ArrayList<>();
                     for (int k = 0; k < kCount; k++) if (!ended[k]) open.add(k);
-                    long sliceEnd = System.nanoTime() + (long) (slice * 1e9);
+                    long sliceEnd = System.nanoTime() + (long) (SLICE_SECONDS * 1e9);
                     List<Priced> priced = advanceAll(center, open, searches, treeGap, sliceEnd);
                     proven = true;
                     for (int a = 0; a < open.size(); a++) {
@@ -179,6 +183,19 @@ final class LagrangianZbar {
                         proven &= !r.found() && r.result().termination().reason() == Termination.Reason.OPTIMAL;
                     }
                     for (int k = 0; k < kCount; k++) proven &= ended[k];
+                }
+                if (!found && !proven) {
+                    // Stopped (time or cancellation): end the paused trees so that their bounds count.
+                    round.cancel();
+                    List<Integer> open = new ArrayList<>();
+                    for (int k = 0; k < kCount; k++) if (!ended[k]) open.add(k);
+                    List<Priced> last = advanceAll(center, open, searches, treeGap, System.nanoTime());
+                    for (int a = 0; a < open.size(); a++) {
+                        Priced r = last.get(a);
+                        if (r == null) continue;
+                        nodes += r.result().nodes();
+                        lbs[open.get(a)] = r.result().lowerBound();
+                    }
                 }
             }
             double l = columnMinima(center, null);
@@ -366,6 +383,22 @@ final class LagrangianZbar {
             enumerate(options, k + 1, chosen, counts, raw + tasks.get(k).rawValue(sup));
             for (int j : sup.indices()) counts[j]--;
         }
+    }
+
+    /** Whether double swaps found a column for some task at {@code lambda} (the tasks in parallel). */
+    private boolean pairSwapColumns(double[][] lambda, double treeGap) {
+        List<java.util.concurrent.Callable<Boolean>> jobs = new ArrayList<>();
+        for (int k = 0; k < kCount; k++) {
+            TaskPricing task = tasks.get(k);
+            double[] costs = lambda[k];
+            jobs.add(() -> {
+                double sigma = task.cheapestValue(costs);
+                return task.pairSwaps(costs).value() < sigma - FOUND_SHARE * treeGap;
+            });
+        }
+        boolean found = false;
+        for (boolean f : invokeAll(jobs)) found |= f;
+        return found;
     }
 
     /** F of a feasible Z from the pools' exact values and the Zbar count form. */

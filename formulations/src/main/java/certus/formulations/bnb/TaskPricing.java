@@ -49,7 +49,8 @@ final class TaskPricing {
 
     /** The exact ridge value c_k(S) of a support (cached). */
     double rawValue(Support support) {
-        return rawValues.computeIfAbsent(support, x -> base.evaluate(NodeRelaxation.toVector(x, gram.features)).value());
+        if (rawValues.size() > VALUE_CACHE_CAP) rawValues.clear(); // memory; the pool keeps its own values
+        return rawValues.computeIfAbsent(support, x -> base.valueAt(x.indices()));
     }
 
     /** Adds a support to the pool (no-op when known). */
@@ -67,21 +68,23 @@ final class TaskPricing {
      * pool. The bound is valid either way.
      */
     Priced price(double[] costs, double absoluteGap, double seconds, CancellationToken cancel, double stopBelow) {
-        CancellationToken stop = new CancellationToken();
-        try (CancellationToken.Registration ignored = cancel.onCancel(stop::cancel)) {
-            return begin(costs, absoluteGap, seconds, stop, stopBelow, null).advance(Long.MAX_VALUE);
+        CancellationToken round = new CancellationToken();
+        try (CancellationToken.Registration ignored = cancel.onCancel(round::cancel)) {
+            return begin(costs, absoluteGap, seconds, round, stopBelow, null).advance(Long.MAX_VALUE);
         }
     }
 
     /**
-     * A pricing tree at fixed costs that runs in slices ({@link Search#advance}). Reaching a value below
-     * {@code stopBelow} cancels {@code stop} (shared by a round's trees: the first column ends the round).
+     * A pricing tree at fixed costs that runs in slices ({@link Search#advance}) and ends early, with a valid bound,
+     * when it reaches a value below {@code stopBelow} or {@code cancel} fires.
      *
      * @param proofLog receives the tree's proof when it ends (labelled with the task), or null
      */
-    Search begin(double[] costs, double absoluteGap, double seconds, CancellationToken stop, double stopBelow, BnbProof.Log proofLog) {
+    Search begin(double[] costs, double absoluteGap, double seconds, CancellationToken cancel, double stopBelow, BnbProof.Log proofLog) {
         SolveParameters params = new SolveParameters(Math.max(seconds, 1e-3), 0.0, absoluteGap, 1, 0L, Map.of());
         ProofRecorder proof = ProofRecorder.to(proofLog, s);
+        CancellationToken stop = new CancellationToken();
+        cancel.onCancel(stop::cancel); // short-lived: callers pass a token of one pricing round
         ZbarSearch search = new ZbarSearch(List.of(gram), ridge, s, 0.0, new boolean[][]{selectable}, new double[][]{costs},
                 List.of(rawValues), params, SolveListener.NONE, stop, proof)
                 .onImprove(v -> { if (v < stopBelow) stop.cancel(); });
@@ -120,14 +123,16 @@ final class TaskPricing {
         return best;
     }
 
-    /** Features a swap search tries to bring in: the best ones by the costed score at the current support. */
-    private static final int SWAP_CANDIDATES = 40;
+    /** Incoming features whose pairs {@link #pairSwaps} tries. */
+    private static final int PAIR_CANDIDATES = 25;
+    /** Cap on the cache of support values (local search visits thousands per call). */
+    private static final int VALUE_CACHE_CAP = 200_000;
     /** Pool supports the local search starts from (the cheapest under the costs). */
     private static final int STARTS = 3;
 
     /**
      * A fast heuristic for the same subproblem: steepest descent over adds, drops and swaps from the pool's few
-     * cheapest supports, the features brought in limited to the best costed scores h_j - costs_j at the current support. Finds
+     * cheapest supports, over the whole neighbourhood (each move costs one small ridge solve, cached). Finds
      * the columns the master needs between exact evaluations; its value is an upper estimate of the minimum.
      *
      * @return the support found (it joins the pool) and its costed value
@@ -156,14 +161,9 @@ final class TaskPricing {
         Support current = start;
         double value = costed(current, costs);
         while (true) {
-            WeightedRidge.Evaluation e = base.evaluate(NodeRelaxation.toVector(current, p));
-            Integer[] order = new Integer[p];
-            int m = 0;
-            for (int j = 0; j < p; j++) if (selectable[j] && !current.contains(j)) order[m++] = j;
-            double[] h = e.h();
-            Integer[] candidates = java.util.Arrays.copyOf(order, m);
-            java.util.Arrays.sort(candidates, (a, b) -> Double.compare(h[b] - costs[b], h[a] - costs[a]));
-            int limit = Math.min(m, SWAP_CANDIDATES);
+            int[] candidates = new int[p];
+            int limit = 0;
+            for (int j = 0; j < p; j++) if (selectable[j] && !current.contains(j)) candidates[limit++] = j;
             Support bestMove = null;
             double bestValue = value;
             int[] idx = current.indices();
@@ -191,6 +191,57 @@ final class TaskPricing {
             value = bestValue;
         }
         return current;
+    }
+
+    /**
+     * Double swaps from the pool's cheapest support: two features out, two in, the incoming pairs drawn from the
+     * {@link #PAIR_CANDIDATES} features with the best single swap. The columns the trees found on the simulated
+     * benchmarks were such moves, each of whose single swaps goes uphill, so steepest descent cannot reach them.
+     * A support found joins the pool after local search from it.
+     *
+     * @return the best support found (the start when none is better) and its costed value
+     */
+    Priced pairSwaps(double[] costs) {
+        int p = gram.features;
+        Support start = new Support(certus.smtl.SmtlSolution.indicesOf(cheapest(costs)));
+        int[] idx = start.indices();
+        double startValue = costed(start, costs);
+        double[] single = new double[p];
+        java.util.Arrays.fill(single, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < p; j++) {
+            if (!selectable[j] || start.contains(j)) continue;
+            for (int a = 0; a < idx.length; a++) single[j] = Math.min(single[j], costed(with(idx, a, j), costs));
+        }
+        Integer[] order = new Integer[p];
+        for (int j = 0; j < p; j++) order[j] = j;
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(j -> single[j]));
+        int t = 0;
+        while (t < Math.min(PAIR_CANDIDATES, p) && Double.isFinite(single[order[t]])) t++;
+        Support best = start;
+        double bestValue = startValue;
+        for (int x = 0; x < t; x++) {
+            for (int y = x + 1; y < t; y++) {
+                for (int a = 0; a < idx.length; a++) {
+                    for (int b = a + 1; b < idx.length; b++) {
+                        int[] next = idx.clone();
+                        next[a] = order[x];
+                        next[b] = order[y];
+                        Support cand = new Support(next);
+                        double v = costed(cand, costs);
+                        if (v < bestValue - 1e-15) {
+                            bestValue = v;
+                            best = cand;
+                        }
+                    }
+                }
+            }
+        }
+        if (best != start) {
+            best = descend(best, costs);
+            bestValue = costed(best, costs);
+            add(best);
+        }
+        return new Priced(Double.NEGATIVE_INFINITY, best, bestValue, 0, Termination.limit(Termination.Limit.OTHER, true, "heuristic"));
     }
 
     /** idx with position {@code out} removed (when &gt;= 0) and feature {@code in} added (when &gt;= 0). */

@@ -98,6 +98,24 @@ final class WeightedRidge {
     }
 
     /**
+     * c at a binary support (the exact ridge refit's value), without the scores: a few small solves, no O(p) work,
+     * for local search over many supports. Excludes linear costs.
+     */
+    double valueAt(int[] support) {
+        int m = support.length;
+        double[] ones = new double[p];
+        for (int j : support) ones[j] = 1;
+        double value = 0;
+        for (TaskGram t : tasks) {
+            double[] beta = solve(t, support, ones);
+            double cb = 0;
+            for (int a = 0; a < m; a++) cb += t.xty[support[a]] * beta[a];
+            value += 0.5 * (t.yy - cb) / t.rows;
+        }
+        return value;
+    }
+
+    /**
      * The directional derivative of c at z along d: {@code -sum_j d_j h_j(z)}. Needs the scores only where d is
      * non-zero (a few times s features), so it costs the small solves and O(|supp d| |supp z|), not O(p |supp z|):
      * this is what makes the line search cheap.

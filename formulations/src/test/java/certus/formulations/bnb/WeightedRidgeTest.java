@@ -162,6 +162,8 @@ class WeightedRidgeTest {
                 dual -= b.h()[j];
             }
             double value = costed.evaluate(v).value();
+            int[] idx = java.util.stream.IntStream.range(0, n).filter(j -> v[j] == 1).toArray();
+            assertEquals(plain.evaluate(v).value(), plain.valueAt(idx), 0.0, "value-only path, support " + mask);
             assertTrue(dual <= value + 1e-10 * Math.max(1, Math.abs(value)), "weak duality at support " + mask);
         }
     }
