@@ -30,6 +30,8 @@ import java.util.Locale;
 final class LagrangianZbar {
     private static final double INITIAL_RADIUS_SHARE = 1.0;
     private static final double SERIOUS_SHARE = 0.1;
+    /** Seconds between progress events while the pricing trees run. */
+    private static final double PROGRESS_SECONDS = 2;
     /** Cap on the combinations the reduced-cost primal heuristic tries per round. */
     private static final long COMBINATIONS = 20_000;
     /**
@@ -54,6 +56,10 @@ final class LagrangianZbar {
     private boolean[][] best;
     private double ub;
     private long nodes;
+    /** A bound proven before the split, for progress events. */
+    private double knownBound = Double.NEGATIVE_INFINITY;
+    private long started;
+    private long lastProgress;
     /** The master's trust-region radius around the current multipliers. */
     private double radius;
     /** Threads for the task trees: they are independent, one per task at a time. */
@@ -109,8 +115,10 @@ final class LagrangianZbar {
      * (System.nanoTime) passes. Shuts the pricing threads down at the end.
      *
      * @param absoluteTolerance the slack allowed in each evaluation (split over the task trees)
+     * @param knownBound        a bound proven before (only shown in progress events until the split beats it)
      */
-    Outcome run(boolean[][] incumbent, double absoluteTolerance, long deadline) {
+    Outcome run(boolean[][] incumbent, double absoluteTolerance, long deadline, double knownBound) {
+        this.knownBound = knownBound;
         try {
             return maximize(incumbent, absoluteTolerance, deadline);
         } finally {
@@ -133,6 +141,7 @@ final class LagrangianZbar {
         // tolerance, the rest absorbs the master's own slack (its estimate meets the incumbent only approximately).
         double treeGap = absoluteTolerance / kCount;
         long start = System.nanoTime();
+        started = start;
         double[][] bestLambda = center;
         double bestL = Double.NEGATIVE_INFINITY;
         BnbProof bestProof = null;
@@ -183,6 +192,7 @@ final class LagrangianZbar {
                         proven &= !r.found() && r.result().termination().reason() == Termination.Reason.OPTIMAL;
                     }
                     for (int k = 0; k < kCount; k++) proven &= ended[k];
+                    progress(bestL, false);
                 }
                 if (!found && !proven) {
                     // Stopped (time or cancellation): end the paused trees so that their bounds count.
@@ -209,7 +219,7 @@ final class LagrangianZbar {
             }
             listener.onLog(String.format(Locale.ROOT, "lagrangian round %d: L %.8g (best %.8g), %s, UB %.8g, %.1f s",
                     rounds, l, bestL, found ? "new columns" : proven ? "priced out" : "pricing unfinished", ub, (System.nanoTime() - start) / 1e9));
-            listener.onProgress(new SolveListener.SolveProgress((System.nanoTime() - start) / 1e9, ub, Math.min(bestL, ub), nodes));
+            progress(bestL, true);
             if (bestL >= ub - absoluteTolerance) break;
             if (!found && proven) {
                 converged = true;
@@ -383,6 +393,15 @@ final class LagrangianZbar {
             enumerate(options, k + 1, chosen, counts, raw + tasks.get(k).rawValue(sup));
             for (int j : sup.indices()) counts[j]--;
         }
+    }
+
+    /** A progress event (incumbent, best proven bound) at most every {@link #PROGRESS_SECONDS} unless forced. */
+    private void progress(double bestL, boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastProgress < PROGRESS_SECONDS * 1e9) return;
+        lastProgress = now;
+        double bound = Math.min(Math.max(bestL, knownBound), ub);
+        listener.onProgress(new SolveListener.SolveProgress((now - started) / 1e9, ub, bound, nodes));
     }
 
     /** Whether double swaps found a column for some task at {@code lambda} (the tasks in parallel). */

@@ -13,7 +13,7 @@ final class ProofRecorder {
      * Leaves kept at most (about 0.5 KB each): a proof beyond this is abandoned rather than risk the memory the
      * search itself needs (a 120 s PDX s=8 search ended with more open nodes than the heap could also hold as leaves).
      */
-    static final int MAX_LEAVES = 250_000;
+    static final int MAX_LEAVES = Integer.getInteger("certus.proof.maxLeaves", 250_000);
     static final ProofRecorder OFF = new ProofRecorder(null, 0);
 
     private final BnbProof.Log log;

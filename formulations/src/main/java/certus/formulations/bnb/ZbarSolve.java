@@ -81,7 +81,7 @@ final class ZbarSolve {
         long deadline = start + (long) (Math.min(limit, 1e7) * 1e9);
         LagrangianZbar split = new LagrangianZbar(problem.data().taskLabels(), grams(), problem.ridge(), problem.s(), problem.zbar(),
                 selectable(), lp.get(), proofLog != null, listener, cancel);
-        LagrangianZbar.Outcome o = split.run(supports(incumbent), tolerance, deadline);
+        LagrangianZbar.Outcome o = split.run(supports(incumbent), tolerance, deadline, bestBound);
         listener.onLog(String.format(Locale.ROOT, "lagrangian split: bound %.10g, incumbent %.10g after %d rounds, %d task-tree nodes, %.1f s",
                 o.bound(), o.value(), o.rounds(), o.nodes(), elapsed(start)));
         if (o.bound() > bestBound) {
