@@ -85,13 +85,15 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         this.relaxation = new ZbarRelaxation(ridges, s, zbar, this, proof.on());
     }
 
-    private static List<TaskGram> grams(SmtlProblem problem) {
+    /** Each task's Gram statistics (shared by the searches of one solve). */
+    static List<TaskGram> grams(SmtlProblem problem) {
         List<TaskGram> g = new ArrayList<>();
         for (int k = 0; k < problem.taskCount(); k++) g.add(new TaskGram(problem.data().task(k)));
         return g;
     }
 
-    private static boolean[][] selectable(SmtlProblem problem) {
+    /** Which (task, feature) may enter a support. */
+    static boolean[][] selectable(SmtlProblem problem) {
         boolean[][] sel = new boolean[problem.taskCount()][problem.featureCount()];
         for (int k = 0; k < sel.length; k++) for (int j = 0; j < sel[k].length; j++) sel[k][j] = problem.selectable(k, j);
         return sel;

@@ -10,7 +10,6 @@ import certus.solver.SolveParameters;
 import certus.solver.SolverBackend;
 import certus.solver.Termination;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,8 +78,8 @@ final class ZbarSolve {
         // OPTIMAL only if L reaches the incumbent within it.
         double tolerance = TOLERANCE_SHARE * Math.max(params.relativeGap() * Math.abs(valueOf(incumbent)), params.absoluteGap());
         long deadline = start + (long) (Math.min(limit, 1e7) * 1e9);
-        LagrangianZbar split = new LagrangianZbar(problem.data().taskLabels(), grams(), problem.ridge(), problem.s(), problem.zbar(),
-                selectable(), lp.get(), proofLog != null, listener, cancel);
+        LagrangianZbar split = new LagrangianZbar(problem.data().taskLabels(), ZbarSearch.grams(problem), problem.ridge(), problem.s(),
+                problem.zbar(), ZbarSearch.selectable(problem), lp.get(), proofLog != null, listener, cancel);
         LagrangianZbar.Outcome o = split.run(supports(incumbent), tolerance, deadline, bestBound);
         listener.onLog(String.format(Locale.ROOT, "lagrangian split: bound %.10g, incumbent %.10g after %d rounds, %d task-tree nodes, %.1f s",
                 o.bound(), o.value(), o.rounds(), o.nodes(), elapsed(start)));
@@ -147,18 +146,6 @@ final class ZbarSolve {
         if (s == null) return z;
         for (int k = 0; k < z.length; k++) for (int j = 0; j < z[k].length; j++) z[k][j] = s.inSupport(k, j) && problem.selectable(k, j);
         return z;
-    }
-
-    private List<TaskGram> grams() {
-        List<TaskGram> g = new ArrayList<>();
-        for (int k = 0; k < problem.taskCount(); k++) g.add(new TaskGram(problem.data().task(k)));
-        return g;
-    }
-
-    private boolean[][] selectable() {
-        boolean[][] sel = new boolean[problem.taskCount()][problem.featureCount()];
-        for (int k = 0; k < sel.length; k++) for (int j = 0; j < sel[k].length; j++) sel[k][j] = problem.selectable(k, j);
-        return sel;
     }
 
     private static double elapsed(long start) {
