@@ -56,6 +56,8 @@ final class LagrangianZbar {
     private boolean[][] best;
     private double ub;
     private long nodes;
+    /** The best L proven so far. */
+    private double bestL;
     /** A bound proven before the split, for progress events. */
     private double knownBound = Double.NEGATIVE_INFINITY;
     private long started;
@@ -98,16 +100,13 @@ final class LagrangianZbar {
 
     /**
      * @param bound      the best L(lambda) found (a valid lower bound on F over all feasible supports)
-     * @param lambda     its multipliers
      * @param best       the best feasible supports seen (the start's, unless pricing found better)
      * @param value      F(best)
      * @param rounds     dual function evaluations
      * @param nodes      task-tree nodes over all evaluations
-     * @param converged  whether the multipliers stopped improving before the limits (the bound is then the dual's)
      * @param proof      the proof of {@code bound} (its round's task trees and multipliers), null when not recorded
      */
-    record Outcome(double bound, double[][] lambda, boolean[][] best, double value, int rounds, long nodes, boolean converged,
-                   BnbProof proof) {}
+    record Outcome(double bound, boolean[][] best, double value, int rounds, long nodes, BnbProof proof) {}
 
     /**
      * Maximizes L from the multipliers that price the incumbent's columns exactly, until L reaches the incumbent less
@@ -142,91 +141,91 @@ final class LagrangianZbar {
         double treeGap = absoluteTolerance / kCount;
         long start = System.nanoTime();
         started = start;
-        double[][] bestLambda = center;
-        double bestL = Double.NEGATIVE_INFINITY;
+        bestL = Double.NEGATIVE_INFINITY;
         BnbProof bestProof = null;
         int rounds = 0;
-        boolean converged = false;
         radius = INITIAL_RADIUS_SHARE * w;
         while (!stopped(deadline)) {
             center = ascend(center, absoluteTolerance, deadline, start);
             if (pairSwapColumns(center, treeGap)) continue; // cheaper than a tree round
-            // Exact pricing at the center: a column below a task's current minimum sends us back to the ascent; when
-            // every tree finishes without one, their bounds make L(center) a proven bound.
-            // The task trees run in short slices and resume where they stopped: a task with a column to find is not
-            // stuck behind trees that must prove they have none (2 threads, K trees). A tree stops at its first
-            // column; the round ends with the slice in which one was found (the multipliers will move, so the other
-            // trees' proofs would be wasted, but they may find columns too within that slice).
-            double[] lbs = new double[kCount];
-            java.util.Arrays.fill(lbs, Double.NEGATIVE_INFINITY);
-            List<BnbProof.Log> logs = new ArrayList<>();
-            CancellationToken round = new CancellationToken();
-            List<TaskPricing.Search> searches = new ArrayList<>();
-            boolean found = false;
-            boolean proven = false;
-            try (CancellationToken.Registration ignored = cancel.onCancel(round::cancel)) {
-                for (int k = 0; k < kCount; k++) {
-                    TaskPricing task = tasks.get(k);
-                    BnbProof.Log log = recordProof ? new BnbProof.Log() : null;
-                    logs.add(log);
-                    searches.add(task.begin(center[k], treeGap, seconds(deadline), round, task.cheapestValue(center[k]) - treeGap, log));
-                }
-                boolean[] ended = new boolean[kCount];
-                while (!found && !proven && !stopped(deadline)) {
-                    List<Integer> open = new ArrayList<>();
-                    for (int k = 0; k < kCount; k++) if (!ended[k]) open.add(k);
-                    long sliceEnd = System.nanoTime() + (long) (SLICE_SECONDS * 1e9);
-                    List<Priced> priced = advanceAll(center, open, searches, treeGap, sliceEnd);
-                    proven = true;
-                    for (int a = 0; a < open.size(); a++) {
-                        int k = open.get(a);
-                        Priced r = priced.get(a);
-                        if (r == null) { // paused by the slice
-                            proven = false;
-                            continue;
-                        }
-                        ended[k] = true;
-                        nodes += r.result().nodes();
-                        lbs[k] = r.result().lowerBound();
-                        found |= r.found();
-                        proven &= !r.found() && r.result().termination().reason() == Termination.Reason.OPTIMAL;
-                    }
-                    for (int k = 0; k < kCount; k++) proven &= ended[k];
-                    progress(bestL, false);
-                }
-                if (!found && !proven) {
-                    // Stopped (time or cancellation): end the paused trees so that their bounds count.
-                    round.cancel();
-                    List<Integer> open = new ArrayList<>();
-                    for (int k = 0; k < kCount; k++) if (!ended[k]) open.add(k);
-                    List<Priced> last = advanceAll(center, open, searches, treeGap, System.nanoTime());
-                    for (int a = 0; a < open.size(); a++) {
-                        Priced r = last.get(a);
-                        if (r == null) continue;
-                        nodes += r.result().nodes();
-                        lbs[open.get(a)] = r.result().lowerBound();
-                    }
-                }
-            }
+            Round round = priceRound(center, treeGap, deadline);
             double l = columnMinima(center, null);
-            for (double b : lbs) l += b;
+            for (double b : round.bounds()) l += b;
             combine(center, ub - l);
             rounds++;
             if (l > bestL) {
                 bestL = l;
-                bestLambda = center;
-                if (recordProof) bestProof = proofOf(logs, center);
+                if (recordProof) bestProof = proofOf(round.logs(), center);
             }
             listener.onLog(String.format(Locale.ROOT, "lagrangian round %d: L %.8g (best %.8g), %s, UB %.8g, %.1f s",
-                    rounds, l, bestL, found ? "new columns" : proven ? "priced out" : "pricing unfinished", ub, (System.nanoTime() - start) / 1e9));
-            progress(bestL, true);
-            if (bestL >= ub - absoluteTolerance) break;
-            if (!found && proven) {
-                converged = true;
-                break;
+                    rounds, l, bestL, round.found() ? "new columns" : round.proven() ? "priced out" : "pricing unfinished", ub,
+                    (System.nanoTime() - start) / 1e9));
+            progress(true);
+            // Priced out short of the incumbent: the dual's maximum leaves a gap, which more rounds cannot close.
+            if (bestL >= ub - absoluteTolerance || round.proven()) break;
+        }
+        return new Outcome(Math.min(bestL, ub), best, ub, rounds, nodes, bestProof);
+    }
+
+    /**
+     * One exact pricing round at {@code center}.
+     *
+     * @param bounds each task tree's bound (-Infinity for a tree the round left paused)
+     * @param logs   each task tree's proof log (null entries when proofs are not recorded)
+     * @param found  whether some tree found a column below its task's pool minimum (back to the ascent)
+     * @param proven whether every tree finished without one: then the bounds make L(center) a proven bound
+     */
+    private record Round(double[] bounds, List<BnbProof.Log> logs, boolean found, boolean proven) {}
+
+    /**
+     * The task trees run in short slices and resume where they stopped: a task with a column to find is not stuck
+     * behind trees that must prove they have none (2 threads, K trees). A tree stops at its first column; the round
+     * ends with the slice in which one was found (the multipliers will move, so the other trees' proofs would be
+     * wasted, but they may find columns too within that slice). At the deadline or on cancellation the paused trees
+     * are ended, so that their bounds count.
+     */
+    private Round priceRound(double[][] center, double treeGap, long deadline) {
+        double[] bounds = new double[kCount];
+        java.util.Arrays.fill(bounds, Double.NEGATIVE_INFINITY);
+        boolean[] ended = new boolean[kCount];
+        boolean[] optimal = new boolean[kCount];
+        List<BnbProof.Log> logs = new ArrayList<>();
+        List<TaskPricing.Search> searches = new ArrayList<>();
+        boolean found = false;
+        CancellationToken round = new CancellationToken();
+        try (CancellationToken.Registration ignored = cancel.onCancel(round::cancel)) {
+            for (int k = 0; k < kCount; k++) {
+                TaskPricing task = tasks.get(k);
+                BnbProof.Log log = recordProof ? new BnbProof.Log() : null;
+                logs.add(log);
+                searches.add(task.begin(center[k], treeGap, seconds(deadline), round, task.cheapestValue(center[k]) - treeGap, log));
+            }
+            while (true) {
+                boolean last = stopped(deadline);
+                if (last) round.cancel(); // a cancelled tree ends at once, with its bound
+                List<Integer> open = new ArrayList<>();
+                for (int k = 0; k < kCount; k++) if (!ended[k]) open.add(k);
+                long sliceEnd = last ? System.nanoTime() : System.nanoTime() + (long) (SLICE_SECONDS * 1e9);
+                List<Priced> priced = advanceAll(center, open, searches, treeGap, sliceEnd);
+                for (int a = 0; a < open.size(); a++) {
+                    Priced r = priced.get(a);
+                    if (r == null) continue; // paused by the slice
+                    int k = open.get(a);
+                    ended[k] = true;
+                    nodes += r.result().nodes();
+                    bounds[k] = r.result().lowerBound();
+                    found |= r.found();
+                    optimal[k] = !r.found() && r.result().termination().reason() == Termination.Reason.OPTIMAL;
+                }
+                boolean allEnded = true;
+                for (boolean e : ended) allEnded &= e;
+                if (found || allEnded || last) break;
+                progress(false);
             }
         }
-        return new Outcome(Math.min(bestL, ub), bestLambda, best, ub, rounds, nodes, converged, bestProof);
+        boolean proven = !found;
+        for (boolean o : optimal) proven &= o;
+        return new Round(bounds, logs, found, proven);
     }
 
     /**
@@ -396,7 +395,7 @@ final class LagrangianZbar {
     }
 
     /** A progress event (incumbent, best proven bound) at most every {@link #PROGRESS_SECONDS} unless forced. */
-    private void progress(double bestL, boolean force) {
+    private void progress(boolean force) {
         long now = System.nanoTime();
         if (!force && now - lastProgress < PROGRESS_SECONDS * 1e9) return;
         lastProgress = now;

@@ -49,7 +49,7 @@ final class TaskPricing {
 
     /** The exact ridge value c_k(S) of a support (cached). */
     double rawValue(Support support) {
-        if (rawValues.size() > VALUE_CACHE_CAP) rawValues.clear(); // memory; the pool keeps its own values
+        if (rawValues.size() > ZbarSearch.CACHE_CAP) rawValues.clear(); // memory (the trees share it); the pool keeps its own values
         return rawValues.computeIfAbsent(support, x -> base.valueAt(x.indices()));
     }
 
@@ -118,15 +118,12 @@ final class TaskPricing {
 
     /** The pool's smallest value under {@code costs} (+Infinity for an empty pool). */
     double cheapestValue(double[] costs) {
-        double best = Double.POSITIVE_INFINITY;
-        for (Support sup : pool.keySet()) best = Math.min(best, costed(sup, costs));
-        return best;
+        Support best = cheapestSupport(costs);
+        return best == null ? Double.POSITIVE_INFINITY : costed(best, costs);
     }
 
     /** Incoming features whose pairs {@link #pairSwaps} tries. */
     private static final int PAIR_CANDIDATES = 25;
-    /** Cap on the cache of support values (local search visits thousands per call). */
-    private static final int VALUE_CACHE_CAP = 200_000;
     /** Pool supports the local search starts from (the cheapest under the costs). */
     private static final int STARTS = 3;
 
@@ -203,7 +200,8 @@ final class TaskPricing {
      */
     Priced pairSwaps(double[] costs) {
         int p = gram.features;
-        Support start = new Support(certus.smtl.SmtlSolution.indicesOf(cheapest(costs)));
+        Support cheapest = cheapestSupport(costs);
+        Support start = cheapest != null ? cheapest : new Support(new int[0]);
         int[] idx = start.indices();
         double startValue = costed(start, costs);
         double[] single = new double[p];
@@ -260,24 +258,22 @@ final class TaskPricing {
     }
 
     /** The pool's cheapest support under {@code costs} as a warm start (empty when the pool is). */
-    boolean[] cheapest(double[] costs) {
-        Support best = null;
-        double bestValue = Double.POSITIVE_INFINITY;
-        for (Map.Entry<Support, Double> e : pool.entrySet()) {
-            double v = e.getValue();
-            for (int j : e.getKey().indices()) v += costs[j];
-            if (v < bestValue) {
-                bestValue = v;
-                best = e.getKey();
-            }
-        }
-        boolean[] z = new boolean[gram.features];
-        if (best != null) for (int j : best.indices()) z[j] = true;
-        return z;
+    private boolean[] cheapest(double[] costs) {
+        Support best = cheapestSupport(costs);
+        return best == null ? new boolean[gram.features] : best.mask(gram.features);
     }
 
-    /** Supports of the pool as a list (stable order). */
-    List<Support> supports() {
-        return new ArrayList<>(pool.keySet());
+    /** The pool's cheapest support under {@code costs}, null for an empty pool. */
+    private Support cheapestSupport(double[] costs) {
+        Support best = null;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (Support sup : pool.keySet()) {
+            double v = costed(sup, costs);
+            if (v < bestValue) {
+                bestValue = v;
+                best = sup;
+            }
+        }
+        return best;
     }
 }

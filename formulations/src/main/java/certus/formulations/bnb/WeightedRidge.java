@@ -59,6 +59,7 @@ final class WeightedRidge {
      */
     Evaluation evaluate(double[] z) {
         int[] u = support(z);
+        double[] zu = weights(u, z);
         int m = u.length;
         double value = 0;
         double q = 0;
@@ -66,7 +67,7 @@ final class WeightedRidge {
         double[] g = new double[p];
         for (TaskGram t : tasks) {
             double n = t.rows;
-            double[] beta = solve(t, u, z);
+            double[] beta = solve(t, u, zu);
             double cb = 0;
             for (int a = 0; a < m; a++) cb += t.xty[u[a]] * beta[a];
             // g = Xc^T alpha = (Xc^T yc - G_U beta) / n
@@ -103,8 +104,8 @@ final class WeightedRidge {
      */
     double valueAt(int[] support) {
         int m = support.length;
-        double[] ones = new double[p];
-        for (int j : support) ones[j] = 1;
+        double[] ones = new double[m];
+        java.util.Arrays.fill(ones, 1);
         double value = 0;
         for (TaskGram t : tasks) {
             double[] beta = solve(t, support, ones);
@@ -122,10 +123,11 @@ final class WeightedRidge {
      */
     double slope(double[] z, double[] d) {
         int[] u = support(z);
+        double[] zu = weights(u, z);
         int m = u.length;
         double s = 0;
         for (TaskGram t : tasks) {
-            double[] beta = solve(t, u, z);
+            double[] beta = solve(t, u, zu);
             for (int j = 0; j < p; j++) {
                 if (d[j] == 0) continue;
                 double g = t.xty[j];
@@ -147,7 +149,15 @@ final class WeightedRidge {
         return u;
     }
 
-    private double[] solve(TaskGram t, int[] u, double[] z) {
+    /** z at the support's features, in the support's order. */
+    private static double[] weights(int[] u, double[] z) {
+        double[] w = new double[u.length];
+        for (int a = 0; a < u.length; a++) w[a] = z[u[a]];
+        return w;
+    }
+
+    /** The weighted ridge solve on support u, with weight zu[a] for feature u[a]. */
+    private double[] solve(TaskGram t, int[] u, double[] zu) {
         int m = u.length;
         double n = t.rows;
         double[] a = new double[m * m];
@@ -155,7 +165,7 @@ final class WeightedRidge {
         for (int i = 0; i < m; i++) {
             double[] col = t.column(u[i]);
             for (int j = 0; j < m; j++) a[i * m + j] = col[u[j]] / n;
-            a[i * m + i] += ridge / z[u[i]];
+            a[i * m + i] += ridge / zu[i];
             rhs[i] = t.xty[u[i]] / n;
         }
         return SymmetricSolver.solvePsd(a, rhs, m);

@@ -23,7 +23,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     static final int ROOT_ITERATIONS = 300;
     static final int NODE_ITERATIONS = 8;
     /** Cap on each task's cache of evaluated supports (memory), cleared when reached. */
-    private static final int CACHE_CAP = 100_000;
+    static final int CACHE_CAP = 100_000;
 
     private final SolveParameters params;
     private final SolveListener listener;

@@ -143,7 +143,6 @@ final class ZbarSolve {
 
     private boolean[][] supports(SmtlSolution s) {
         boolean[][] z = new boolean[problem.taskCount()][problem.featureCount()];
-        if (s == null) return z;
         for (int k = 0; k < z.length; k++) for (int j = 0; j < z[k].length; j++) z[k][j] = s.inSupport(k, j) && problem.selectable(k, j);
         return z;
     }
