@@ -42,6 +42,9 @@ final class ZbarSolve {
     private final BnbProof.Log proofLog;
     private final Backends backends;
     private final Lagrangian mode;
+    /** Gram statistics and selectable features, built once for the joint trees and the split (their column caches fill once). */
+    private final List<TaskGram> grams;
+    private final boolean[][] selectable;
 
     ZbarSolve(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel, BnbProof.Log proofLog,
               Backends backends, Lagrangian mode) {
@@ -52,6 +55,8 @@ final class ZbarSolve {
         this.proofLog = proofLog;
         this.backends = backends;
         this.mode = mode;
+        this.grams = ZbarSearch.grams(problem);
+        this.selectable = ZbarSearch.selectable(problem);
     }
 
     ExactResult execute(SmtlSolution warmStart) {
@@ -78,8 +83,8 @@ final class ZbarSolve {
         // OPTIMAL only if L reaches the incumbent within it.
         double tolerance = TOLERANCE_SHARE * Math.max(params.relativeGap() * Math.abs(valueOf(incumbent)), params.absoluteGap());
         long deadline = start + (long) (Math.min(limit, 1e7) * 1e9);
-        LagrangianZbar split = new LagrangianZbar(problem.data().taskLabels(), ZbarSearch.grams(problem), problem.ridge(), problem.s(),
-                problem.zbar(), ZbarSearch.selectable(problem), lp.get(), proofLog != null, listener, cancel);
+        LagrangianZbar split = new LagrangianZbar(problem.data().taskLabels(), grams, problem.ridge(), problem.s(), problem.zbar(),
+                selectable, lp.get(), proofLog != null, listener, cancel);
         LagrangianZbar.Outcome o = split.run(supports(incumbent), tolerance, deadline, bestBound);
         listener.onLog(String.format(Locale.ROOT, "lagrangian split: bound %.10g, incumbent %.10g after %d rounds, %d task-tree nodes, %.1f s",
                 o.bound(), o.value(), o.rounds(), o.nodes(), elapsed(start)));
@@ -115,7 +120,8 @@ final class ZbarSolve {
     }
 
     private ExactResult tree(SolveParameters p, SmtlSolution warmStart, BnbProof.Log log) {
-        return new ZbarSearch(problem, p, listener, cancel, ProofRecorder.to(log, problem.s())).execute(problem, warmStart);
+        return new ZbarSearch(grams, problem.ridge(), problem.s(), problem.zbar(), selectable, null, null, p, listener, cancel,
+                ProofRecorder.to(log, problem.s())).execute(problem, warmStart);
     }
 
     /** A log for one attempt's proof when proofs are recorded, else null. */
