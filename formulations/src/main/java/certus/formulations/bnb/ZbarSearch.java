@@ -138,7 +138,9 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
                 if (warm[k][j] && !out[k][j]) z[k][j] = 1;
             }
         }
-        TaskNode root = TaskNode.of(in, out, budget, 0.0, 0, z, new double[kCount]);
+        // 0 bounds the objective from below only without linear costs (negative costs can make it negative).
+        double trivialBound = costs == null ? 0.0 : Double.NEGATIVE_INFINITY;
+        TaskNode root = TaskNode.of(in, out, budget, trivialBound, 0, z, new double[kCount]);
         offer(relaxationRound(root));
         tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
         tree.start(root);

@@ -74,12 +74,15 @@ final class LeafBounds {
         }
     }
 
-    /** The leaf's bound, +Infinity for a leaf that admits no support, 0 for a leaf without witness. */
+    /**
+     * The leaf's bound, +Infinity for a leaf that admits no support; for a leaf without witness the trivial bound: 0,
+     * or -Infinity when linear costs can make the objective negative.
+     */
     double bound(ProofLeaf leaf) {
         int groups = shared ? 1 : tasks.size();
         for (int g = 0; g < groups; g++) if (leaf.in()[g].length > s) return Double.POSITIVE_INFINITY;
         BoundWitness w = leaf.witness();
-        if (w == null) return 0;
+        if (w == null) return costs == null ? 0 : Double.NEGATIVE_INFINITY; // 0 is a bound only without (negative) costs
         if (w.index().length != groups) throw new IllegalArgumentException("witness has " + w.index().length + " groups, expected " + groups);
         Dual[] duals = cache.computeIfAbsent(new WitnessKey(w), k -> duals(w));
         return shared ? sharedBound(leaf, duals) : zbarBound(leaf, duals, w.mu());

@@ -76,6 +76,15 @@ class LagrangianZbarTest {
         }
     }
 
+    /**
+     * The instance that caught the root's trivial bound 0, invalid once negative costs make the objective negative
+     * (the tree closed its only node above the minimum -0.178).
+     */
+    @net.jqwik.api.Example
+    void taskPricingWithANegativeMinimum() {
+        taskPricingFindsTheEnumeratedMinimumWithLinearCosts(302);
+    }
+
     @Property(tries = 40)
     void taskPricingFindsTheEnumeratedMinimumWithLinearCosts(@ForAll @LongRange(min = 1, max = 100_000) long seed) {
         SmtlProblem p = instance(seed, 1);
