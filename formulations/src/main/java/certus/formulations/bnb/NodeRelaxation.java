@@ -26,22 +26,25 @@ final class NodeRelaxation {
     private static final double LINE_SEARCH_RESOLUTION = 1e-4;
     /** Weights below this are dropped from the active set. */
     private static final double DROP = 1e-12;
+    /** Cap on the cache of evaluated supports (memory), cleared when reached. */
+    static final int CACHE_CAP = 200_000;
 
-    /** Receives every support evaluated exactly, with its value c(support). */
+    /** Receives every support evaluated exactly, with its value (c(support) plus linear costs). */
     interface VertexSink {
         void offer(Support support, double value);
     }
 
     private final WeightedRidge ridge;
     private final VertexSink sink;
-    private final Map<Support, Double> vertexValues;
+    /** c(S) of supports evaluated so far, without linear costs. */
+    private final Map<Support, Double> rawValues;
     /** Whether outcomes carry the witness of their bound (only a search that records a proof needs it). */
     private final boolean witnesses;
 
-    NodeRelaxation(WeightedRidge ridge, VertexSink sink, Map<Support, Double> vertexValues, boolean witnesses) {
+    NodeRelaxation(WeightedRidge ridge, VertexSink sink, Map<Support, Double> rawValues, boolean witnesses) {
         this.ridge = ridge;
         this.sink = sink;
-        this.vertexValues = vertexValues;
+        this.rawValues = rawValues;
         this.witnesses = witnesses;
     }
 
@@ -139,21 +142,22 @@ final class NodeRelaxation {
 
     /**
      * Reduced-cost fixing with the duals of {@code e}: forcing a free feature out of the budget's top set replaces it
-     * by the next best score, forcing one in displaces the smallest of the top set; where the resulting bound reaches
+     * by the next best positive score, forcing one in displaces the smallest of the top set when that set is full; where the resulting bound reaches
      * {@code cutoff}, the opposite value is fixed. Returns the node with the fixings, the node itself when there are
      * none; each fixing is appended to {@code applied} as (0, feature, value).
      */
     static Node withFixings(Node node, WeightedRidge.Evaluation e, double cutoff, List<int[]> applied) {
         double[] h = e.h();
         int[] top = topFree(node, h);
-        if (top.length < node.budget()) return node;
         double lb = bound(node, e);
         boolean[] inTop = new boolean[h.length];
-        double smallest = Double.POSITIVE_INFINITY;
+        // Forcing a feature in displaces the top set's smallest score, or nothing when the top set leaves room.
+        double smallest = top.length < node.budget() ? 0 : Double.POSITIVE_INFINITY;
         for (int j : top) {
             inTop[j] = true;
             smallest = Math.min(smallest, h[j]);
         }
+        // Forcing a top feature out lets the best other positive score in (none: 0).
         double next = 0;
         for (int j = 0; j < h.length; j++) if (node.free(j) && !inTop[j]) next = Math.max(next, h[j]);
         boolean[] in = null;
@@ -177,13 +181,16 @@ final class NodeRelaxation {
                 node.witness());
     }
 
-    /** Indices of the budget's largest h among free features (ties to the lower index; deterministic). */
+    /**
+     * Indices of the budget's largest positive h among free features (ties to the lower index; deterministic): fewer than
+     * the budget when fewer are positive, since the supports have at most, not exactly, budget free features.
+     */
     private static int[] topFree(Node node, double[] h) {
         int b = node.budget();
         int[] heap = new int[b];
         int size = 0;
         for (int j = 0; j < h.length && b > 0; j++) {
-            if (!node.free(j)) continue;
+            if (!node.free(j) || !(h[j] > 0)) continue; // a feature with h <= 0 cannot lower the bound (linear costs make h < 0)
             if (size < b) {
                 heap[size++] = j;
                 siftUp(heap, size - 1, h);
@@ -227,12 +234,13 @@ final class NodeRelaxation {
         }
     }
 
-    /** Exact c at a support (cached), offered to the incumbent. */
+    /**
+     * The exact objective at a support, c(S) plus its linear costs, offered to the incumbent. c(S) is cached without
+     * the costs, so searches with different costs on the same data share the cache.
+     */
     double value(Support s) {
-        Double cached = vertexValues.get(s);
-        if (cached != null) return cached;
-        double v = ridge.evaluate(toVector(s, ridge.features())).value();
-        vertexValues.put(s, v);
+        if (rawValues.size() > CACHE_CAP) rawValues.clear(); // memory
+        double v = rawValues.computeIfAbsent(s, x -> ridge.valueAt(x.indices())) + ridge.linearCost(s.indices());
         sink.offer(s, v);
         return v;
     }

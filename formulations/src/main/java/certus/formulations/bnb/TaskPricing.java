@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * One task's subproblem of the Lagrangian split ({@link LagrangianZbar}): {@code min over |S| <= s of c_k(S) +
- * sum_{j in S} costs_j}, solved by the single-task tree ({@link ZbarSearch} with K = 1 and no Zbar term) to an
+ * sum_{j in S} costs_j}, solved by the single-task tree ({@link SharedSupportSearch} with the costs) to an
  * absolute gap. Keeps the supports it has found (the "pool", the master's columns) with their exact values c_k(S),
  * and the Gram columns and support values across calls, since successive calls differ only in the costs.
  */
@@ -49,7 +49,7 @@ final class TaskPricing {
 
     /** The exact ridge value c_k(S) of a support (cached). */
     double rawValue(Support support) {
-        if (rawValues.size() > ZbarSearch.CACHE_CAP) rawValues.clear(); // memory (the trees share it); the pool keeps its own values
+        if (rawValues.size() > NodeRelaxation.CACHE_CAP) rawValues.clear(); // memory (the trees share it); the pool keeps its own values
         return rawValues.computeIfAbsent(support, x -> base.valueAt(x.indices()));
     }
 
@@ -85,20 +85,19 @@ final class TaskPricing {
         ProofRecorder proof = ProofRecorder.to(proofLog, s);
         CancellationToken stop = new CancellationToken();
         cancel.onCancel(stop::cancel); // short-lived: callers pass a token of one pricing round
-        ZbarSearch search = new ZbarSearch(List.of(gram), ridge, s, 0.0, new boolean[][]{selectable}, new double[][]{costs},
-                List.of(rawValues), params, SolveListener.NONE, stop, proof)
-                .onImprove(v -> { if (v < stopBelow) stop.cancel(); });
-        return new Search(search, proof, cheapest(costs));
+        SharedSupportSearch search = new SharedSupportSearch(List.of(gram), ridge, s, selectable, costs, rawValues, params, SolveListener.NONE,
+                stop, proof).onImprove(v -> { if (v < stopBelow) stop.cancel(); });
+        return new Search(search, proof, cheapestSupport(costs));
     }
 
     /** One pricing tree in progress. */
     final class Search {
-        private final ZbarSearch search;
+        private final SharedSupportSearch search;
         private final ProofRecorder proof;
-        private final boolean[] warm;
+        private final Support warm;
         private boolean started;
 
-        private Search(ZbarSearch search, ProofRecorder proof, boolean[] warm) {
+        private Search(SharedSupportSearch search, ProofRecorder proof, Support warm) {
             this.search = search;
             this.proof = proof;
             this.warm = warm;
@@ -106,13 +105,12 @@ final class TaskPricing {
 
         /** Searches until the tree ends (its result; the best support joins the pool) or the slice does (null). */
         Priced advance(long sliceDeadline) {
-            ZbarSearch.Result r = started ? search.resume(sliceDeadline) : search.start(new boolean[][]{warm}, sliceDeadline);
+            SharedSupportSearch.Result r = started ? search.resume(sliceDeadline) : search.start(warm, sliceDeadline);
             started = true;
             if (r == null) return null;
-            proof.finish(List.of(label), false);
-            Support best = new Support(certus.smtl.SmtlSolution.indicesOf(r.best()[0]));
-            add(best);
-            return new Priced(r.outcome().bound(), best, r.value(), r.outcome().nodes(), r.outcome().termination());
+            proof.finish(List.of(label), true);
+            add(r.best());
+            return new Priced(r.outcome().bound(), r.best(), r.value(), r.outcome().nodes(), r.outcome().termination());
         }
     }
 
@@ -255,12 +253,6 @@ final class TaskPricing {
         double v = rawValue(support);
         for (int j : support.indices()) v += costs[j];
         return v;
-    }
-
-    /** The pool's cheapest support under {@code costs} as a warm start (empty when the pool is). */
-    private boolean[] cheapest(double[] costs) {
-        Support best = cheapestSupport(costs);
-        return best == null ? new boolean[gram.features] : best.mask(gram.features);
     }
 
     /** The pool's cheapest support under {@code costs}, null for an empty pool. */

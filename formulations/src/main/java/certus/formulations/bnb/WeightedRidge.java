@@ -116,6 +116,14 @@ final class WeightedRidge {
         return value;
     }
 
+    /** The linear costs of a binary support (0 without costs): {@code valueAt(S) + linearCost(S)} is the objective at S. */
+    double linearCost(int[] support) {
+        if (costs == null) return 0;
+        double c = 0;
+        for (int j : support) c += costs[j];
+        return c;
+    }
+
     /**
      * The directional derivative of c at z along d: {@code -sum_j d_j h_j(z)}. Needs the scores only where d is
      * non-zero (a few times s features), so it costs the small solves and O(|supp d| |supp z|), not O(p |supp z|):

@@ -32,38 +32,29 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     private final int p;
     private final int s;
     private final boolean[][] selectable;
-    /** Each task's exact c_k(support), without linear costs: shared between searches on the same data. */
-    private final List<Map<Support, Double>> rawValues;
-    private final List<WeightedRidge> baseRidges = new ArrayList<>();
-    /** Linear feature costs added to the objective (null: none), see {@link LagrangianZbar}. */
-    private final double[][] costs;
+    /** Each task's exact c_k(support). */
+    private final List<Map<Support, Double>> rawValues = new ArrayList<>();
+    private final List<WeightedRidge> ridges = new ArrayList<>();
     private final ColumnPatterns columns;
     private final ZbarRelaxation relaxation;
     private final ProofRecorder proof;
     private boolean[][] best;
     private double ub = Double.POSITIVE_INFINITY;
-    private BestFirstSearch<TaskNode> tree;
-    /** Told each new incumbent value (a pricing search stops at the first good enough support). */
-    private java.util.function.DoubleConsumer onImprove = v -> { };
     private long iterations;
     /** Variables fixed by reduced costs (a diagnostic for the log). */
     private long fixed;
 
     ZbarSearch(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
-        this(grams(problem), problem.ridge(), problem.s(), problem.zbar(), selectable(problem), null, null, params, listener, cancel, proof);
+        this(grams(problem), problem.ridge(), problem.s(), problem.zbar(), selectable(problem), params, listener, cancel, proof);
     }
 
     /**
-     * A search over the supports of {@code grams.size()} tasks minimizing
-     * {@code sum_k c_k(z_k) + sum_kj costs_kj z_kj + (zbar/2) sum_j f(m_j)}.
+     * A search over the supports of {@code grams.size()} tasks minimizing {@code sum_k c_k(z_k) + (zbar/2) sum_j f(m_j)}.
      *
      * @param selectable which (task, feature) may enter a support
-     * @param costs      linear costs per task and feature, or null
-     * @param rawValues  per-task caches of c_k(support) to share with other searches on the same data, or null
      */
-    ZbarSearch(List<TaskGram> grams, double ridge, int s, double zbar, boolean[][] selectable, double[][] costs,
-               List<Map<Support, Double>> rawValues, SolveParameters params, SolveListener listener, CancellationToken cancel,
-               ProofRecorder proof) {
+    ZbarSearch(List<TaskGram> grams, double ridge, int s, double zbar, boolean[][] selectable, SolveParameters params,
+               SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
         this.proof = proof;
         this.params = params;
         this.listener = listener;
@@ -72,14 +63,9 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         this.p = grams.get(0).features;
         this.s = s;
         this.selectable = selectable;
-        this.costs = costs;
-        this.rawValues = rawValues != null ? rawValues : new ArrayList<>();
-        List<WeightedRidge> ridges = new ArrayList<>();
         for (int k = 0; k < kCount; k++) {
-            WeightedRidge base = new WeightedRidge(List.of(grams.get(k)), ridge);
-            baseRidges.add(base);
-            ridges.add(costs == null ? base : base.withLinearCosts(costs[k]));
-            if (rawValues == null) this.rawValues.add(new HashMap<>());
+            ridges.add(new WeightedRidge(List.of(grams.get(k)), ridge));
+            rawValues.add(new HashMap<>());
         }
         this.columns = new ColumnPatterns(kCount, zbar);
         this.relaxation = new ZbarRelaxation(ridges, s, zbar, this, proof.on());
@@ -111,22 +97,8 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         return result;
     }
 
-    /** Calls {@code listener} with each new incumbent value. */
-    ZbarSearch onImprove(java.util.function.DoubleConsumer listener) {
-        this.onImprove = listener;
-        return this;
-    }
-
     /** Runs the tree from the warm start {@code warm} (cut to s per task; it may be empty). */
     Result search(boolean[][] warm) {
-        return start(warm, Long.MAX_VALUE);
-    }
-
-    /**
-     * Starts the tree from {@code warm} and searches until it ends or the slice ends at {@code sliceDeadline}
-     * (System.nanoTime): null then, and {@link #resume} continues.
-     */
-    Result start(boolean[][] warm, long sliceDeadline) {
         boolean[][] in = new boolean[kCount][p];
         boolean[][] out = new boolean[kCount][p];
         int[] budget = new int[kCount];
@@ -138,19 +110,11 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
                 if (warm[k][j] && !out[k][j]) z[k][j] = 1;
             }
         }
-        // 0 bounds the objective from below only without linear costs (negative costs can make it negative).
-        double trivialBound = costs == null ? 0.0 : Double.NEGATIVE_INFINITY;
-        TaskNode root = TaskNode.of(in, out, budget, trivialBound, 0, z, new double[kCount]);
+        TaskNode root = TaskNode.of(in, out, budget, 0.0, 0, z, new double[kCount]);
         offer(relaxationRound(root));
-        tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
-        tree.start(root);
-        return resume(sliceDeadline);
-    }
-
-    /** Continues a started search for one more slice; null when the slice ended first. */
-    Result resume(long sliceDeadline) {
-        BestFirstSearch.Outcome outcome = tree.resume(this, sliceDeadline);
-        return outcome == null ? null : new Result(best, ub, outcome, tree.elapsed(), iterations);
+        BestFirstSearch<TaskNode> tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
+        BestFirstSearch.Outcome outcome = tree.run(root, this);
+        return new Result(best, ub, outcome, tree.elapsed(), iterations);
     }
 
     /** The root's start point as a feasible support (the warm start, cut to s per task if it was not feasible). */
@@ -180,13 +144,11 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             ub = v;
             best = new boolean[kCount][];
             for (int k = 0; k < kCount; k++) best[k] = z[k].clone();
-            onImprove.accept(v);
         }
     }
 
     /**
-     * F(Z) for a feasible binary Z: per-task perspective values at binary z (exact refits), the linear costs if any, plus
-     * the Zbar count form.
+     * F(Z) for a feasible binary Z: per-task perspective values at binary z (exact refits) plus the Zbar count form.
      */
     private double value(boolean[][] z) {
         double v = 0;
@@ -195,8 +157,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             if (cache.size() > CACHE_CAP) cache.clear();
             Support sup = new Support(SmtlSolution.indicesOf(z[k]));
             final int task = k;
-            v += cache.computeIfAbsent(sup, x -> baseRidges.get(task).evaluate(NodeRelaxation.toVector(x, p)).value());
-            if (costs != null) for (int j : sup.indices()) v += costs[k][j];
+            v += cache.computeIfAbsent(sup, x -> ridges.get(task).valueAt(x.indices()));
         }
         for (int j = 0; j < p; j++) {
             int m = 0;

@@ -120,7 +120,7 @@ final class ZbarSolve {
     }
 
     private ExactResult tree(SolveParameters p, SmtlSolution warmStart, BnbProof.Log log) {
-        return new ZbarSearch(grams, problem.ridge(), problem.s(), problem.zbar(), selectable, null, null, p, listener, cancel,
+        return new ZbarSearch(grams, problem.ridge(), problem.s(), problem.zbar(), selectable, p, listener, cancel,
                 ProofRecorder.to(log, problem.s())).execute(problem, warmStart);
     }
 

@@ -155,7 +155,7 @@ public final class BnbProofChecker {
         }
         Set<String> seen = new HashSet<>();
         for (TreeProof t : proof.trees()) {
-            if (t.shared() || t.tasks().size() != 1) problems.add("expected one tree per task in a Lagrangian proof");
+            if (t.tasks().size() != 1) problems.add("expected one tree per task in a Lagrangian proof");
             for (String task : t.tasks()) {
                 if (!labels.contains(task)) problems.add("tree over unknown task '" + task + "'");
                 if (!seen.add(task)) problems.add("task '" + task + "' is covered by two trees");

@@ -23,7 +23,7 @@ import java.util.Map;
  * </pre>
  * (weak duality of the ridge problem), whatever alpha is; the witness's relaxation point only serves to pick a good
  * alpha. A shared-support leaf then takes the worst support it admits: q minus its forced-in h minus the budget's
- * largest free h. A Zbar leaf adds budget prices mu &gt;= 0 (mu_k (|S_k| - s) &lt;= 0 for feasible supports) and the
+ * largest positive free h (linear costs, in a Lagrangian task tree, are subtracted from h first). A Zbar leaf adds budget prices mu &gt;= 0 (mu_k (|S_k| - s) &lt;= 0 for feasible supports) and the
  * exact Zbar penalty (zbar/2) m(K-m)/K of each column, minimized over the column's admitted patterns (for each
  * count m: forced-in tasks plus the cheapest free ones).
  */
@@ -48,7 +48,8 @@ final class LeafBounds {
      *              then has {@code h_kj - costs_kj} in place of h_kj), or null
      */
     LeafBounds(List<TaskData> tasks, int s, double ridge, double zbar, boolean shared, double[][] costs) {
-        if (costs != null && shared) throw new IllegalArgumentException("linear costs apply to per-task trees only");
+        if (costs != null && costs.length != tasks.size()) throw new IllegalArgumentException("costs for " + costs.length + " tasks, expected " + tasks.size());
+        if (costs != null && shared && tasks.size() != 1) throw new IllegalArgumentException("linear costs apply to single-task trees only");
         this.costs = costs;
         this.tasks = tasks;
         this.p = tasks.get(0).x().cols();
@@ -95,6 +96,7 @@ final class LeafBounds {
             q += d.q;
             for (int j = 0; j < p; j++) h[j] += d.h[j];
         }
+        if (costs != null) for (int j = 0; j < p; j++) h[j] -= costs[0][j];
         boolean[] fixed = new boolean[p];
         double lb = q;
         for (int j : leaf.in()[0]) {
@@ -108,7 +110,8 @@ final class LeafBounds {
         for (int j = 0; j < p; j++) if (!fixed[j]) free[m++] = h[j];
         double[] sorted = Arrays.copyOf(free, m);
         Arrays.sort(sorted);
-        for (int a = 0; a < room && a < m; a++) lb -= sorted[m - 1 - a];
+        // Supports have at most s features: only positive scores can lower the bound.
+        for (int a = 0; a < room && a < m && sorted[m - 1 - a] > 0; a++) lb -= sorted[m - 1 - a];
         return lb;
     }
 
