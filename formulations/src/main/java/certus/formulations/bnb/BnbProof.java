@@ -45,7 +45,7 @@ public record BnbProof(List<TreeProof> trees, String incomplete, double[][] mult
     }
 
     public int leafCount() {
-        return trees.stream().mapToInt(t -> t.leaves().size()).sum();
+        return trees.stream().mapToInt(TreeProof::leafCount).sum();
     }
 
     /** Collects the trees of one solve (the search adds each tree when it ends). Thread-safe. */

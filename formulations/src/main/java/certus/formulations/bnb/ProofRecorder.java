@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * Collects the leaves of one search when a proof was asked for; a no-op otherwise, so the search code records
- * unconditionally. Leaves are every node closed by bound, every leaf valued exactly, every side cut off by
- * reduced-cost fixing, and every node still open when a limit stopped the search.
+ * unconditionally. Leaves are every node closed by bound, every leaf valued exactly, and every node still open
+ * when a limit stopped the search; the sides cut off by a node's reduced-cost fixings are one {@link FixingChain}.
  */
 final class ProofRecorder {
     /**
-     * Leaves kept at most (about 0.5 KB each): a proof beyond this is abandoned rather than risk the memory the
+     * Leaves and fixing chains kept at most (about 0.5 KB each): a proof beyond this is abandoned rather than risk the memory the
      * search itself needs (a 120 s PDX s=8 search ended with more open nodes than the heap could also hold as leaves).
      */
     static final int MAX_LEAVES = Integer.getInteger("certus.proof.maxLeaves", 250_000);
@@ -19,6 +19,7 @@ final class ProofRecorder {
     private final BnbProof.Log log;
     private final int s;
     private final List<ProofLeaf> leaves = new ArrayList<>();
+    private final List<FixingChain> chains = new ArrayList<>();
     private boolean abandoned;
 
     private ProofRecorder(BnbProof.Log log, int s) {
@@ -45,44 +46,41 @@ final class ProofRecorder {
     }
 
     private void add(ProofLeaf leaf) {
-        if (leaves.size() >= MAX_LEAVES) {
-            abandoned = true;
-            leaves.clear();
-            log.abandon("the proof grew beyond " + MAX_LEAVES + " leaves and was not kept");
+        if (pieces() >= MAX_LEAVES) {
+            abandon();
             return;
         }
         leaves.add(leaf);
     }
 
+    private int pieces() {
+        return leaves.size() + chains.size();
+    }
+
+    private void abandon() {
+        abandoned = true;
+        leaves.clear();
+        chains.clear();
+        log.abandon("the proof grew beyond " + MAX_LEAVES + " leaves and fixing chains and was not kept");
+    }
+
     /**
      * Reduced-cost fixings applied one after another to a node: each fixing's opposite side (with the fixings before
-     * it) is a leaf bounded by {@code witness}. Returns nothing; the caller continues with all fixings applied.
+     * it) is a leaf bounded by {@code witness}, kept as one {@link FixingChain}. The caller continues with all fixings
+     * applied.
      *
      * @param fixings (group, feature, value) in the order they are applied
      */
     void fixingLeaves(boolean[][] in, boolean[][] out, List<int[]> fixings, BoundWitness witness) {
         if (!on()) return;
-        boolean[][] i = copy(in);
-        boolean[][] o = copy(out);
-        for (int[] f : fixings) {
-            int g = f[0], j = f[1];
-            boolean value = f[2] == 1;
-            boolean[][] si = copy(i);
-            boolean[][] so = copy(o);
-            if (value) so[g][j] = true; else si[g][j] = true; // the side the fixing rules out
-            add(ProofLeaf.of(si, so, witness, s));
-            if (abandoned) return;
-            if (value) i[g][j] = true; else o[g][j] = true;
+        if (pieces() >= MAX_LEAVES) {
+            abandon();
+            return;
         }
+        chains.add(FixingChain.of(in, out, fixings, witness));
     }
 
     void finish(List<String> tasks, boolean shared) {
-        if (on()) log.add(new TreeProof(tasks, shared, leaves));
-    }
-
-    static boolean[][] copy(boolean[][] a) {
-        boolean[][] c = new boolean[a.length][];
-        for (int g = 0; g < a.length; g++) c[g] = a[g].clone();
-        return c;
+        if (on()) log.add(new TreeProof(tasks, shared, leaves, chains));
     }
 }

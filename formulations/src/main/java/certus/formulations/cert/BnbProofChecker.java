@@ -2,6 +2,7 @@ package certus.formulations.cert;
 
 import certus.data.TaskData;
 import certus.formulations.bnb.BnbProof;
+import certus.formulations.bnb.FixingChain;
 import certus.formulations.bnb.ProofLeaf;
 import certus.formulations.bnb.TreeProof;
 import certus.smtl.SmtlProblem;
@@ -112,7 +113,7 @@ public final class BnbProofChecker {
         }
         String hole;
         try {
-            hole = ProofCoverage.holes(groups, p, problem.s(), rootOut, t.leaves(), stop);
+            hole = ProofCoverage.holes(groups, p, problem.s(), rootOut, t.leaves(), t.chains(), stop);
         } catch (IllegalArgumentException e) {
             hole = e.getMessage();
         }
@@ -128,6 +129,12 @@ public final class BnbProofChecker {
             for (ProofLeaf leaf : t.leaves()) {
                 if ((++n & 255) == 0 && stop.getAsBoolean()) return Double.NaN;
                 min = Math.min(min, bounds.bound(leaf));
+            }
+            for (FixingChain chain : t.chains()) {
+                for (int i = 0; i < chain.length(); i++) {
+                    if ((++n & 255) == 0 && stop.getAsBoolean()) return Double.NaN;
+                    min = Math.min(min, bounds.bound(chain.leaf(i, p, problem.s())));
+                }
             }
         } catch (IllegalArgumentException e) {
             problems.add("tree " + t.tasks() + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package certus.formulations.cert;
 
+import certus.formulations.bnb.FixingChain;
 import certus.formulations.bnb.ProofLeaf;
 
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.List;
  * search's own branching) until each region is contained in a leaf or is empty. A region no leaf reaches is a hole:
  * supports there were never bounded.
  *
+ * <p>A fixing chain (a node's reduced-cost fixings, {@link FixingChain}) is one piece: it contains a region inside its
+ * node that misses the node's remainder, and its variables are split on like a leaf's, so the check never expands it.
+ *
  * <p>Set semantics: a region or leaf with s forced-in variables in a group admits no other variable of that group, so
  * a leaf may list such variables as forced out or not (the search normalizes, the check does not need it to).
  */
@@ -23,6 +27,13 @@ final class ProofCoverage {
     private final List<int[]> leafOut = new ArrayList<>();
     /** Per leaf and group: its forced-in features fill the budget, so it fixes the whole group. */
     private final List<boolean[]> leafFull = new ArrayList<>();
+    /** Per piece: the fixing chain's variables (empty for a plain leaf) and the values the chain's remainder takes. */
+    private final List<int[]> chainVar = new ArrayList<>();
+    private final List<boolean[]> chainValue = new ArrayList<>();
+    /** Per piece: the chain's remainder admits no support at all (it fixes a variable both ways). */
+    private final List<Boolean> chainEmpty = new ArrayList<>();
+    /** Per piece: a fixing chain (a chain without fixings has no leaves and contains nothing), not a plain leaf. */
+    private final List<Boolean> isChain = new ArrayList<>();
     private final long budget;
     private long regions;
     private final java.util.function.BooleanSupplier stop;
@@ -32,28 +43,64 @@ final class ProofCoverage {
      * @param rootOut per group, the features no support may select (constant columns)
      * @param stop    polled every 1024 regions: true ends the check unfinished
      */
-    private ProofCoverage(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, java.util.function.BooleanSupplier stop) {
+    private ProofCoverage(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, List<FixingChain> chains,
+                          java.util.function.BooleanSupplier stop) {
         this.stop = stop;
         this.groups = groups;
         this.p = p;
         this.s = s;
+        long count = leaves.size();
         for (ProofLeaf l : leaves) {
-            leafIn.add(flatten(l.in()));
-            boolean[] full = new boolean[groups];
-            for (int g = 0; g < groups && g < l.in().length; g++) full[g] = l.in()[g].length >= s;
-            leafFull.add(full);
-            leafOut.add(flatten(essentialOuts(l, rootOut)));
+            addBase(l.in(), l.out(), rootOut);
+            chainVar.add(new int[0]);
+            chainValue.add(new boolean[0]);
+            chainEmpty.add(false);
+            isChain.add(false);
         }
-        this.budget = 64L * leaves.size() + 10_000;
+        for (FixingChain c : chains) {
+            addBase(c.in(), c.out(), rootOut);
+            int m = c.length();
+            int[] vars = new int[m];
+            boolean empty = false;
+            java.util.Map<Integer, Boolean> seen = new java.util.HashMap<>();
+            for (int a = 0; a < m; a++) {
+                if (c.group()[a] < 0 || c.group()[a] >= groups || c.feature()[a] < 0 || c.feature()[a] >= p) {
+                    throw new IllegalArgumentException("a fixing chain fixes z[" + c.group()[a] + "][" + c.feature()[a] + "], outside the problem");
+                }
+                vars[a] = c.group()[a] * p + c.feature()[a];
+                Boolean before = seen.put(vars[a], c.value()[a]);
+                empty |= before != null && before != c.value()[a];
+            }
+            chainVar.add(vars);
+            chainValue.add(c.value().clone());
+            chainEmpty.add(empty);
+            isChain.add(true);
+            count += m;
+        }
+        this.budget = 64L * count + 10_000;
+    }
+
+    private void addBase(int[][] in, int[][] out, boolean[][] rootOut) {
+        leafIn.add(flatten(in));
+        boolean[] full = new boolean[groups];
+        for (int g = 0; g < groups && g < in.length; g++) full[g] = in[g].length >= s;
+        leafFull.add(full);
+        leafOut.add(flatten(essentialOuts(in, out, rootOut)));
     }
 
     /** Null when the leaves cover the root; otherwise what is uncovered (or why the check gave up). */
     static String holes(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, java.util.function.BooleanSupplier stop) {
-        ProofCoverage c = new ProofCoverage(groups, p, s, rootOut, leaves, stop);
+        return holes(groups, p, s, rootOut, leaves, List.of(), stop);
+    }
+
+    /** As above, with fixing chains among the pieces (each covers its node minus the node with all its fixings). */
+    static String holes(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, List<FixingChain> chains,
+                        java.util.function.BooleanSupplier stop) {
+        ProofCoverage c = new ProofCoverage(groups, p, s, rootOut, leaves, chains, stop);
         byte[] state = new byte[groups * p];
         for (int g = 0; g < groups; g++) for (int j = 0; j < p; j++) if (rootOut[g][j]) state[g * p + j] = OUT;
         List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < leaves.size(); i++) all.add(i);
+        for (int i = 0; i < leaves.size() + chains.size(); i++) all.add(i);
         c.cover(state, new int[groups], 0, all);
         return c.hole;
     }
@@ -87,10 +134,18 @@ final class ProofCoverage {
             if (c >= s) fullGroups++;
         }
         int outRoom = fixedCount - ins + fullGroups * p;
+        // A chain whose node holds the region but whose remainder may meet it names the next variable to split on: its
+        // first free fixing (the search fixed these before it branched below the node, so splitting on them first
+        // retraces it; a sampled count could pick a descendant's variable first and split the chain on both sides).
+        int chainSplit = -1;
         for (int i : candidates) {
-            if (leafIn.get(i).length <= ins && leafOut.get(i).length <= outRoom && contains(i, state, inCount)) return true;
+            if (leafIn.get(i).length > ins || leafOut.get(i).length > outRoom || !nodeContains(i, state, inCount)) continue;
+            if (!isChain.get(i) || chainEmpty.get(i)) return true;
+            int free = chainRemainder(i, state, inCount);
+            if (free == MISSES_REMAINDER) return true;
+            if (chainSplit < 0 && free >= 0) chainSplit = free;
         }
-        int v = splitVariable(candidates, state, inCount);
+        int v = chainSplit >= 0 ? chainSplit : splitVariable(candidates, state, inCount);
         if (v < 0) {
             hole = "no leaf covers the supports with " + describe(state);
             return false;
@@ -124,28 +179,54 @@ final class ProofCoverage {
         return state[v] == OUT || (state[v] != IN && inCount[v / p] >= s);
     }
 
-    /** The region lies inside the leaf: each of the leaf's fixings holds throughout the region. */
-    private boolean contains(int leaf, byte[] state, int[] inCount) {
+    /** The region lies inside the piece's node (a leaf's own region): each of its fixings holds throughout the region. */
+    private boolean nodeContains(int leaf, byte[] state, int[] inCount) {
         for (int v : leafIn.get(leaf)) if (state[v] != IN) return false;
         for (int v : leafOut.get(leaf)) if (!impliedOut(state, inCount, v)) return false;
         return true;
     }
 
+    private static final int MISSES_REMAINDER = -2;
+
     /**
-     * The free variable fixed in most leaves, counting a leaf whose group is full (s forced-in features) as fixing
-     * every variable of that group: a search-tree region always has a variable fixed in all its leaves (its
-     * branching variable), and choosing it keeps every leaf on one side.
+     * For a region inside a chain's node: {@link #MISSES_REMAINDER} when the region misses the chain's remainder (it
+     * fixes some chain variable the other way, or the remainder's forced-in features would overfill a group's budget
+     * there), so every support of the region is in one of the chain's leaves; otherwise the chain's first variable still
+     * free in the region, or -1 when none is (the region lies in the remainder, which other pieces must cover).
      */
+    private int chainRemainder(int chain, byte[] state, int[] inCount) {
+        int[] vars = chainVar.get(chain);
+        boolean[] values = chainValue.get(chain);
+        int[] extra = new int[groups];
+        int free = -1;
+        for (int a = 0; a < vars.length; a++) {
+            int v = vars[a];
+            if (values[a] ? impliedOut(state, inCount, v) : state[v] == IN) return MISSES_REMAINDER;
+            if (values[a] && state[v] != IN) extra[v / p]++;
+            if (free < 0 && state[v] == FREE && !impliedOut(state, inCount, v)) free = v;
+        }
+        for (int g = 0; g < groups; g++) if (inCount[g] + extra[g] > s) return MISSES_REMAINDER;
+        return free;
+    }
+
     /** As {@link #splitVariable} over every candidate: -1 when none fixes a free variable (none can meet the region). */
     private int splitVariableOfAll(List<Integer> candidates, byte[] state, int[] inCount) {
         for (int i : candidates) {
             for (int v : leafIn.get(i)) if (state[v] == FREE && !impliedOut(state, inCount, v)) return v;
             for (int v : leafOut.get(i)) if (state[v] == FREE && !impliedOut(state, inCount, v)) return v;
+            for (int v : chainVar.get(i)) if (state[v] == FREE && !impliedOut(state, inCount, v)) return v;
         }
         return -1;
     }
 
-    /** -1 when no candidate fixes a free variable: then none of them meets the region. */
+    /**
+     * The free variable fixed in most leaves, counting a leaf whose group is full (s forced-in features) as fixing
+     * every variable of that group: a search-tree region always has a variable fixed in all its leaves (its
+     * branching variable), and choosing it keeps every leaf on one side. A chain's own fixings do not count: the chain
+     * spans both values, so splitting on them above its node would split the chain on both sides (on Lagrangian task
+     * trees that multiplied the regions beyond the check's budget); they are split on once the region is inside the
+     * node. -1 when no candidate fixes a free variable: then none of them meets the region.
+     */
     private int splitVariable(List<Integer> candidates, byte[] state, int[] inCount) {
         int[] count = new int[groups * p];
         int[] fullLeaves = new int[groups];
@@ -177,15 +258,15 @@ final class ProofCoverage {
      * the budget (nothing else fits there anyway), nor the root's exclusions. Same set of supports, far shorter lists
      * (the search lists every excluded feature of a full group), which keeps the check near linear in the leaves.
      */
-    private int[][] essentialOuts(ProofLeaf l, boolean[][] rootOut) {
-        int[][] out = new int[l.out().length][];
+    private int[][] essentialOuts(int[][] in, int[][] leafOut, boolean[][] rootOut) {
+        int[][] out = new int[leafOut.length][];
         for (int g = 0; g < out.length; g++) {
-            if (l.in().length == out.length && l.in()[g].length >= s) {
+            if (in.length == out.length && in[g].length >= s) {
                 out[g] = new int[0];
                 continue;
             }
             final int group = g;
-            out[g] = java.util.Arrays.stream(l.out()[g]).filter(j -> j < 0 || j >= p || group >= rootOut.length || !rootOut[group][j]).toArray();
+            out[g] = java.util.Arrays.stream(leafOut[g]).filter(j -> j < 0 || j >= p || group >= rootOut.length || !rootOut[group][j]).toArray();
         }
         return out;
     }

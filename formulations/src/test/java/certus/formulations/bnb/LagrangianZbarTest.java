@@ -173,7 +173,7 @@ class LagrangianZbarTest {
             TreeProof first = proof.trees().get(0);
             if (first.leaves().size() > 1) {
                 List<TreeProof> holed = new ArrayList<>(proof.trees());
-                holed.set(0, new TreeProof(first.tasks(), first.shared(), first.leaves().subList(1, first.leaves().size())));
+                holed.set(0, new TreeProof(first.tasks(), first.shared(), first.leaves().subList(1, first.leaves().size()), first.chains()));
                 BnbProofChecker.Report r2 = BnbProofChecker.check(p, new BnbProof(holed, "", proof.multipliers()), r.bound());
                 // Removing a leaf either leaves a hole or (a redundant leaf) keeps the bound: never a larger bound.
                 assertTrue(!r2.valid() || r2.derived() <= report.derived() + 1e-12, where + ": " + r2);

@@ -4,6 +4,7 @@ import certus.formulations.ExactMethod;
 import certus.formulations.ExactOptions;
 import certus.formulations.ExactResult;
 import certus.formulations.bnb.BnbProof;
+import certus.formulations.bnb.FixingChain;
 import certus.formulations.bnb.ProofLeaf;
 import certus.formulations.bnb.SupportBranchAndBound;
 import certus.formulations.bnb.TreeProof;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +88,7 @@ class BnbProofCheckerTest {
         for (int drop = 0; drop < tree.leaves().size(); drop++) {
             List<ProofLeaf> fewer = new ArrayList<>(tree.leaves());
             fewer.remove(drop);
-            BnbProof holed = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), fewer)));
+            BnbProof holed = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), fewer, tree.chains())));
             BnbProofChecker.Report r = BnbProofChecker.check(p, holed, s.result().bound());
             if (r.valid()) {
                 // dropping a leaf is harmless only when another leaf covers its region (overlap), never silently
@@ -102,9 +104,96 @@ class BnbProofCheckerTest {
         assertFalse(inflated.valid());
         assertTrue(inflated.problems().get(0).contains("exceeds"), inflated.problems().toString());
 
-        BnbProof empty = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), List.of())));
+        BnbProof empty = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), List.of(), List.of())));
         BnbProofChecker.Report none = BnbProofChecker.check(p, empty, s.result().bound());
         assertFalse(none.valid());
         assertTrue(none.problems().get(0).contains("no leaf covers"), none.problems().toString());
+    }
+
+    /** The proof with every fixing chain expanded into its plain leaves (the format before chains). */
+    private static BnbProof expanded(BnbProof proof, int p, int s) {
+        List<TreeProof> trees = new ArrayList<>();
+        for (TreeProof t : proof.trees()) {
+            List<ProofLeaf> leaves = new ArrayList<>(t.leaves());
+            for (FixingChain c : t.chains()) for (int i = 0; i < c.length(); i++) leaves.add(c.leaf(i, p, s));
+            trees.add(new TreeProof(t.tasks(), t.shared(), leaves));
+        }
+        return new BnbProof(trees);
+    }
+
+    @Test
+    void fixingChainsAreCheckedLikeTheirExpandedLeaves() {
+        int withChains = 0;
+        for (Variant v : Variant.values()) {
+            for (long seed = 1; seed <= 20; seed++) {
+                SmtlProblem p = RandomInstances.small(v, 3000 + seed);
+                if (!SupportBranchAndBound.supports(p)) continue;
+                Solved s = solve(p, 1e-7, 60);
+                if (s.proof().trees().stream().allMatch(t -> t.chains().isEmpty())) continue;
+                withChains++;
+                BnbProofChecker.Report compact = BnbProofChecker.check(p, s.proof(), s.result().bound());
+                BnbProofChecker.Report plain = BnbProofChecker.check(p, expanded(s.proof(), p.featureCount(), p.s()), s.result().bound());
+                assertTrue(compact.valid(), p + ": " + compact.problems());
+                assertTrue(plain.valid(), p + ": " + plain.problems());
+                assertEquals(plain.leaves(), compact.leaves(), "a chain counts one leaf per fixing");
+                assertEquals(plain.derived(), compact.derived(), 1e-12 * (1 + Math.abs(plain.derived())), p.toString());
+            }
+        }
+        assertTrue(withChains >= 10, "instances whose proofs have fixing chains: " + withChains);
+    }
+
+    /**
+     * Tampered chains (one dropped, its last fixing dropped, or its last fixing reversed) get the same verdict as their
+     * expanded leaves, never let the checker certify a bound above the enumerated optimum, and a dropped chain is seen as
+     * a hole unless another piece covers it.
+     */
+    @Test
+    void aTamperedFixingChainNeverCertifiesTooMuch() {
+        int chains = 0;
+        int droppedDetected = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            SmtlProblem p = RandomInstances.problem(seed % 2 == 0 ? 1 : 2, 10, 30, 3, 0.02, 0, seed % 2 == 0 ? 0 : 0.05, false, 500 + seed);
+            Solved s = solve(p, 1e-7, 60);
+            double optimum = BruteForceEnumerator.solve(p).objective();
+            TreeProof tree = s.proof().trees().get(0);
+            for (int c = 0; c < tree.chains().size() && c < 15; c++) {
+                FixingChain chain = tree.chains().get(c);
+                chains++;
+                List<FixingChain> without = new ArrayList<>(tree.chains());
+                without.remove(c);
+                BnbProofChecker.Report dropped = check(p, tree, without, s.result().bound());
+                if (!dropped.valid()) droppedDetected++;
+                assertSound(dropped, optimum, "chain " + c + " dropped");
+                int m = chain.length();
+                List<FixingChain> variants = new ArrayList<>();
+                variants.add(new FixingChain(chain.in(), chain.out(), java.util.Arrays.copyOf(chain.group(), m - 1),
+                        java.util.Arrays.copyOf(chain.feature(), m - 1), java.util.Arrays.copyOf(chain.value(), m - 1), chain.witness()));
+                boolean[] flipped = chain.value().clone();
+                flipped[m - 1] = !flipped[m - 1];
+                variants.add(new FixingChain(chain.in(), chain.out(), chain.group(), chain.feature(), flipped, chain.witness()));
+                for (FixingChain bad : variants) {
+                    List<FixingChain> replaced = new ArrayList<>(tree.chains());
+                    replaced.set(c, bad);
+                    assertSound(check(p, tree, replaced, s.result().bound()), optimum, "chain " + c + " altered");
+                }
+            }
+        }
+        System.out.printf("fixing-chain tamper test: %d of %d dropped chains leave a hole%n", droppedDetected, chains);
+        assertTrue(chains >= 10, "chains tampered: " + chains);
+        assertTrue(droppedDetected >= chains / 2, droppedDetected + " of " + chains);
+    }
+
+    /** Checks the tree with {@code chains}, and asserts that the expanded leaves get the same verdict and bound. */
+    private static BnbProofChecker.Report check(SmtlProblem p, TreeProof tree, List<FixingChain> chains, double bound) {
+        BnbProof proof = new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), tree.leaves(), chains)));
+        BnbProofChecker.Report compact = BnbProofChecker.check(p, proof, bound);
+        BnbProofChecker.Report plain = BnbProofChecker.check(p, expanded(proof, p.featureCount(), p.s()), bound);
+        assertEquals(plain.valid(), compact.valid(), "chain and expanded verdicts differ: " + compact.problems() + " vs " + plain.problems());
+        if (compact.valid()) assertEquals(plain.derived(), compact.derived(), 1e-12 * (1 + Math.abs(plain.derived())));
+        return compact;
+    }
+
+    private static void assertSound(BnbProofChecker.Report r, double optimum, String what) {
+        if (r.valid()) assertTrue(r.derived() <= optimum * (1 + 1e-9) + 1e-12, what + ": derived " + r.derived() + " above the optimum " + optimum);
     }
 }
