@@ -20,22 +20,33 @@ final class BoundProofs {
 
     private BoundProofs() {}
 
-    /** The check may take this share of the search's own time, and at least {@link #MIN_CHECK_SECONDS}. */
+    /**
+     * The check may take this share of the search's own time, but no more than the time limit leaves, and at least
+     * {@link #MIN_CHECK_SECONDS} (a grace beyond the limit, so a search that used its whole limit is still checked when
+     * its proof is small).
+     */
     static final double CHECK_SHARE = 0.5;
     static final double MIN_CHECK_SECONDS = 10;
 
     static Checked check(SmtlProblem problem, ExactResult result, BnbProof proof, SolveListener listener) {
-        return check(problem, result, proof, listener, () -> false);
+        return check(problem, result, proof, listener, () -> false, Double.POSITIVE_INFINITY);
+    }
+
+    static Checked check(SmtlProblem problem, ExactResult result, BnbProof proof, SolveListener listener, java.util.function.BooleanSupplier cancelled) {
+        return check(problem, result, proof, listener, cancelled, Double.POSITIVE_INFINITY);
     }
 
     /**
      * Re-derives the bound unless the proof was not kept (too large), {@code cancelled} says stop, or the check runs
      * past its time budget: then the bound stays as the search reported it and the note says it was not re-checked.
+     *
+     * @param secondsLeft what the user's time limit leaves (+Infinity without one)
      */
-    static Checked check(SmtlProblem problem, ExactResult result, BnbProof proof, SolveListener listener, java.util.function.BooleanSupplier cancelled) {
+    static Checked check(SmtlProblem problem, ExactResult result, BnbProof proof, SolveListener listener, java.util.function.BooleanSupplier cancelled,
+                         double secondsLeft) {
         if (!Double.isFinite(result.bound())) return new Checked(result, "");
         long start = System.nanoTime();
-        long budget = (long) (Math.max(MIN_CHECK_SECONDS, CHECK_SHARE * result.seconds()) * 1e9);
+        long budget = (long) (budgetSeconds(result.seconds(), secondsLeft) * 1e9);
         BnbProofChecker.Report r = BnbProofChecker.check(problem, proof, result.bound(),
                 () -> cancelled.getAsBoolean() || System.nanoTime() - start > budget);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -57,5 +68,10 @@ final class BoundProofs {
         listener.onLog(why);
         Termination t = Termination.limit(Termination.Limit.OTHER, result.solution() != null, why);
         return new Checked(result.withBound(Double.NEGATIVE_INFINITY, t), why);
+    }
+
+    /** The check's time budget: {@link #CHECK_SHARE} of the search time, within the time left, at least the grace. */
+    static double budgetSeconds(double searchSeconds, double secondsLeft) {
+        return Math.max(MIN_CHECK_SECONDS, Math.min(CHECK_SHARE * searchSeconds, secondsLeft));
     }
 }

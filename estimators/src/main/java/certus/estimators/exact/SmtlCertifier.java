@@ -109,7 +109,8 @@ public final class SmtlCertifier {
         }
         String boundCheck = "";
         if (proofLog != null) {
-            BoundProofs.Checked checked = BoundProofs.check(problem, result, proofLog.proof(), b.solveListener, b.cancellation::isCancelled);
+            BoundProofs.Checked checked = BoundProofs.check(problem, result, proofLog.proof(), b.solveListener, b.cancellation::isCancelled,
+                    b.timeLimitSeconds - elapsed(start));
             result = checked.result();
             boundCheck = checked.note();
         }

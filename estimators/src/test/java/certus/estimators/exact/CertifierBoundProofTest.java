@@ -77,4 +77,16 @@ class CertifierBoundProofTest {
         assertEquals(f, stopped.result().bound());
         assertTrue(stopped.note().startsWith("bound not re-checked"), stopped.note());
     }
+
+    /** The check's budget stays within what the time limit leaves (beyond a fixed grace) and within half the search. */
+    @Test
+    void theCheckBudgetRespectsTheTimeLimit() {
+        double grace = BoundProofs.MIN_CHECK_SECONDS;
+        assertEquals(17.0, BoundProofs.budgetSeconds(34, 266), 1e-12, "half the search when the limit leaves room");
+        assertEquals(grace, BoundProofs.budgetSeconds(120, 0), 1e-12, "a search that used its limit gets the grace only");
+        assertEquals(grace, BoundProofs.budgetSeconds(120, -5), 1e-12, "past the limit: the grace only");
+        assertEquals(25.0, BoundProofs.budgetSeconds(120, 25), 1e-12, "the time left when it is less than half the search");
+        assertEquals(50.0, BoundProofs.budgetSeconds(100, Double.POSITIVE_INFINITY), 1e-12, "no limit: half the search");
+        assertEquals(grace, BoundProofs.budgetSeconds(1, 100), 1e-12, "short searches get the grace");
+    }
 }
