@@ -131,10 +131,8 @@ public final class BnbProofChecker {
                 min = Math.min(min, bounds.bound(leaf));
             }
             for (FixingChain chain : t.chains()) {
-                for (int i = 0; i < chain.length(); i++) {
-                    if ((++n & 255) == 0 && stop.getAsBoolean()) return Double.NaN;
-                    min = Math.min(min, bounds.bound(chain.leaf(i, p, problem.s())));
-                }
+                if ((++n & 255) == 0 && stop.getAsBoolean()) return Double.NaN;
+                min = Math.min(min, bounds.minOverChain(chain));
             }
         } catch (IllegalArgumentException e) {
             problems.add("tree " + t.tasks() + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package certus.formulations.cert;
 
 import certus.data.TaskData;
 import certus.formulations.bnb.BoundWitness;
+import certus.formulations.bnb.FixingChain;
 import certus.formulations.bnb.ProofLeaf;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -89,14 +90,85 @@ final class LeafBounds {
         return shared ? sharedBound(leaf, duals) : zbarBound(leaf, duals, w.mu());
     }
 
-    private double sharedBound(ProofLeaf leaf, Dual[] duals) {
-        double q = 0;
+    /**
+     * The smallest bound over a fixing chain's leaves. Shared-support chains take one pass: the node's free scores are
+     * sorted once, and leaf i's budget takes the largest positive ones not fixed by fixings 0..i (the same value
+     * {@link #bound} gives each expanded leaf, up to summation order); other chains expand their leaves.
+     */
+    double minOverChain(FixingChain chain) {
+        BoundWitness w = chain.witness();
+        if (!shared || w == null || chain.length() == 0 || !wellFormed(chain)) {
+            double min = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < chain.length(); i++) min = Math.min(min, bound(chain.leaf(i, p, s)));
+            return min;
+        }
+        if (w.index().length != 1) throw new IllegalArgumentException("witness has " + w.index().length + " groups, expected 1");
         double[] h = new double[p];
+        double q = sharedScores(cache.computeIfAbsent(new WitnessKey(w), k -> duals(w)), h);
+        boolean[] fixed = new boolean[p];
+        double base = q;
+        int forced = 0;
+        for (int j : chain.in()[0]) {
+            base -= h[j];
+            fixed[j] = true;
+            forced++;
+        }
+        for (int j : chain.out()[0]) fixed[j] = true;
+        Integer[] order = java.util.stream.IntStream.range(0, p).filter(j -> !fixed[j] && h[j] > 0).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(h[b], h[a]));
+        boolean[] chained = new boolean[p]; // fixed by the chain's fixings so far
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < chain.length(); i++) {
+            int j = chain.feature()[i];
+            boolean leafIn = !chain.value()[i]; // leaf i has fixing i reversed
+            chained[j] = true;
+            int in = forced + (leafIn ? 1 : 0);
+            double lb = base - (leafIn ? h[j] : 0);
+            if (in > s) continue; // no support
+            int room = s - in;
+            for (int a = 0; a < order.length && room > 0; a++) {
+                int f = order[a];
+                if (chained[f]) continue;
+                lb -= h[f];
+                room--;
+            }
+            min = Math.min(min, lb);
+            if (chain.value()[i]) { // fixing i in: the next leaves have j forced in
+                base -= h[j];
+                forced++;
+            }
+        }
+        return min;
+    }
+
+    /** One group, fixings on distinct features in range that the node leaves free: what the one-pass bound assumes. */
+    private boolean wellFormed(FixingChain chain) {
+        if (chain.in().length != 1) return false;
+        boolean[] seen = new boolean[p];
+        for (int j : chain.in()[0]) if (j < 0 || j >= p || seen[j]) return false; else seen[j] = true;
+        for (int j : chain.out()[0]) if (j < 0 || j >= p || seen[j]) return false; else seen[j] = true;
+        for (int a = 0; a < chain.length(); a++) {
+            int j = chain.feature()[a];
+            if (chain.group()[a] != 0 || j < 0 || j >= p || seen[j]) return false;
+            seen[j] = true;
+        }
+        return true;
+    }
+
+    /** q and the scores h (less the linear costs) of a shared-support leaf's duals; h is filled in place. */
+    private double sharedScores(Dual[] duals, double[] h) {
+        double q = 0;
         for (Dual d : duals) {
             q += d.q;
             for (int j = 0; j < p; j++) h[j] += d.h[j];
         }
         if (costs != null) for (int j = 0; j < p; j++) h[j] -= costs[0][j];
+        return q;
+    }
+
+    private double sharedBound(ProofLeaf leaf, Dual[] duals) {
+        double[] h = new double[p];
+        double q = sharedScores(duals, h);
         boolean[] fixed = new boolean[p];
         double lb = q;
         for (int j : leaf.in()[0]) {

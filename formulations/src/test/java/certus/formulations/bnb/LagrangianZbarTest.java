@@ -4,6 +4,7 @@ import certus.formulations.ExactMethod;
 import certus.formulations.ExactOptions;
 import certus.formulations.ExactResult;
 import certus.formulations.cert.BnbProofChecker;
+import certus.formulations.cert.ExpandedProofs;
 import certus.smtl.BruteForceEnumerator;
 import certus.smtl.ObjectiveEvaluator;
 import certus.smtl.RandomInstances;
@@ -169,6 +170,10 @@ class LagrangianZbarTest {
             assertTrue(report.valid(), where + ": " + report.problems());
             assertTrue(report.derived() >= r.bound() - 1e-8 * Math.max(1, Math.abs(r.bound())), where + ": derived " + report.derived());
             assertTrue(report.derived() <= optimum + 1e-9 * Math.max(1, Math.abs(optimum)), where + ": derived " + report.derived());
+            // Fixing chains (costed task trees) are checked as their expanded leaves would be.
+            BnbProofChecker.Report plain = BnbProofChecker.check(p, ExpandedProofs.expanded(proof, p.featureCount(), p.s()), r.bound());
+            assertTrue(plain.valid(), where + ": " + plain.problems());
+            assertEquals(plain.derived(), report.derived(), 1e-12 * (1 + Math.abs(plain.derived())), where);
 
             TreeProof first = proof.trees().get(0);
             if (first.leaves().size() > 1) {

@@ -110,15 +110,8 @@ class BnbProofCheckerTest {
         assertTrue(none.problems().get(0).contains("no leaf covers"), none.problems().toString());
     }
 
-    /** The proof with every fixing chain expanded into its plain leaves (the format before chains). */
     private static BnbProof expanded(BnbProof proof, int p, int s) {
-        List<TreeProof> trees = new ArrayList<>();
-        for (TreeProof t : proof.trees()) {
-            List<ProofLeaf> leaves = new ArrayList<>(t.leaves());
-            for (FixingChain c : t.chains()) for (int i = 0; i < c.length(); i++) leaves.add(c.leaf(i, p, s));
-            trees.add(new TreeProof(t.tasks(), t.shared(), leaves));
-        }
-        return new BnbProof(trees);
+        return ExpandedProofs.expanded(proof, p, s);
     }
 
     @Test
