@@ -26,7 +26,7 @@ final class NodeRelaxation {
     private static final double LINE_SEARCH_RESOLUTION = 1e-4;
     /** Weights below this are dropped from the active set. */
     private static final double DROP = 1e-12;
-    /** Cap on the cache of evaluated supports (memory), cleared when reached. */
+    /** Cap on a search's cache of evaluated supports (memory), cleared when reached. */
     static final int CACHE_CAP = 200_000;
 
     /** Receives every support evaluated exactly, with its value (c(support) plus linear costs). */
@@ -37,14 +37,14 @@ final class NodeRelaxation {
     private final WeightedRidge ridge;
     private final VertexSink sink;
     /** c(S) of supports evaluated so far, without linear costs. */
-    private final Map<Support, Double> rawValues;
+    private final SupportValues values;
     /** Whether outcomes carry the witness of their bound (only a search that records a proof needs it). */
     private final boolean witnesses;
 
-    NodeRelaxation(WeightedRidge ridge, VertexSink sink, Map<Support, Double> rawValues, boolean witnesses) {
+    NodeRelaxation(WeightedRidge ridge, VertexSink sink, SupportValues values, boolean witnesses) {
         this.ridge = ridge;
         this.sink = sink;
-        this.rawValues = rawValues;
+        this.values = values;
         this.witnesses = witnesses;
     }
 
@@ -239,8 +239,7 @@ final class NodeRelaxation {
      * the costs, so searches with different costs on the same data share the cache.
      */
     double value(Support s) {
-        if (rawValues.size() > CACHE_CAP) rawValues.clear(); // memory
-        double v = rawValues.computeIfAbsent(s, x -> ridge.valueAt(x.indices())) + ridge.linearCost(s.indices());
+        double v = values.of(s) + ridge.linearCost(s.indices());
         sink.offer(s, v);
         return v;
     }

@@ -42,26 +42,17 @@ final class ProofRecorder {
     }
 
     void leaf(boolean[][] in, boolean[][] out, BoundWitness witness) {
-        if (on()) add(ProofLeaf.of(in, out, witness, s));
+        if (on() && hasRoom()) leaves.add(ProofLeaf.of(in, out, witness, s));
     }
 
-    private void add(ProofLeaf leaf) {
-        if (pieces() >= MAX_LEAVES) {
-            abandon();
-            return;
-        }
-        leaves.add(leaf);
-    }
-
-    private int pieces() {
-        return leaves.size() + chains.size();
-    }
-
-    private void abandon() {
+    /** Whether one more piece fits; if not, the proof is abandoned (and nothing more is recorded). */
+    private boolean hasRoom() {
+        if (leaves.size() + chains.size() < MAX_LEAVES) return true;
         abandoned = true;
         leaves.clear();
         chains.clear();
         log.abandon("the proof grew beyond " + MAX_LEAVES + " leaves and fixing chains and was not kept");
+        return false;
     }
 
     /**
@@ -72,12 +63,7 @@ final class ProofRecorder {
      * @param fixings (group, feature, value) in the order they are applied
      */
     void fixingLeaves(boolean[][] in, boolean[][] out, List<int[]> fixings, BoundWitness witness) {
-        if (!on()) return;
-        if (pieces() >= MAX_LEAVES) {
-            abandon();
-            return;
-        }
-        chains.add(FixingChain.of(in, out, fixings, witness));
+        if (on() && hasRoom()) chains.add(FixingChain.of(in, out, fixings, witness));
     }
 
     void finish(List<String> tasks, boolean shared) {

@@ -6,7 +6,6 @@ import certus.solver.SolveListener;
 import certus.solver.SolveParameters;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,9 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
      * @param grams      the tasks sharing the support
      * @param selectable which features may enter the support
      * @param costs      linear feature costs, or null
-     * @param rawValues  cache of c(support) without costs, shared with other searches on the same data
+     * @param values     cache of c(support) without costs, shared with other searches on the same data, or null
      */
-    SharedSupportSearch(List<TaskGram> grams, double ridge, int s, boolean[] selectable, double[] costs, Map<Support, Double> rawValues,
+    SharedSupportSearch(List<TaskGram> grams, double ridge, int s, boolean[] selectable, double[] costs, SupportValues values,
                         SolveParameters params, SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
         this.params = params;
         this.listener = listener;
@@ -63,7 +62,8 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
         WeightedRidge base = new WeightedRidge(grams, ridge);
         this.ridge = costs == null ? base : base.withLinearCosts(costs);
         this.costed = costs != null;
-        this.relaxation = new NodeRelaxation(this.ridge, this, rawValues != null ? rawValues : new HashMap<>(), proof.on());
+        this.relaxation = new NodeRelaxation(this.ridge, this, values != null ? values : new SupportValues(base, NodeRelaxation.CACHE_CAP),
+                proof.on());
     }
 
     /** Calls {@code listener} with each new incumbent value. */

@@ -93,7 +93,7 @@ public final class SupportBranchAndBound implements ExactSolver {
         boolean[] selectable = new boolean[p];
         for (int j = 0; j < p; j++) selectable[j] = problem.selectable(0, j);
         Support warm = warmStart == null ? null : new Support(SmtlSolution.indicesOf(warmStart.supports()[0]));
-        SharedSupportSearch.Result r = new SharedSupportSearch(ZbarSearch.grams(problem), problem.ridge(), problem.s(), selectable, null, null,
+        SharedSupportSearch.Result r = new SharedSupportSearch(TaskGram.perTask(problem), problem.ridge(), problem.s(), selectable, null, null,
                 params, listener, cancel, proof).search(warm);
         boolean[][] z = new boolean[problem.taskCount()][];
         for (int k = 0; k < z.length; k++) z[k] = r.best().mask(p);

@@ -1,7 +1,11 @@
 package certus.formulations.bnb;
 
 import certus.data.TaskData;
+import certus.smtl.SmtlProblem;
 import certus.tensor.DenseMatrix;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One task's centered sufficient statistics for the ridge problems of branch and bound: {@code Xc^T yc},
@@ -41,6 +45,13 @@ final class TaskGram {
         // x_j^T yc = xc_j^T yc because yc sums to zero.
         x.transposeTimesInto(y, xty);
         this.columns = new double[features][];
+    }
+
+    /** Each task's statistics, in task order (built once per solve and shared by its searches). */
+    static List<TaskGram> perTask(SmtlProblem problem) {
+        List<TaskGram> g = new ArrayList<>();
+        for (int k = 0; k < problem.taskCount(); k++) g.add(new TaskGram(problem.data().task(k)));
+        return g;
     }
 
     /** Xc^T xc_j (length p); cached, shared, do not modify. */

@@ -6,7 +6,6 @@ import certus.solver.SolveParameters;
 import certus.solver.Termination;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,10 @@ final class TaskPricing {
     private final double ridge;
     private final int s;
     private final boolean[] selectable;
-    private final Map<Support, Double> rawValues = new HashMap<>();
+    /** c_k(S) of supports seen, shared with the task's trees (successive trees differ only in the costs). */
+    private final SupportValues values;
     /** Supports found so far with c_k(S), in the order found. */
     private final Map<Support, Double> pool = new LinkedHashMap<>();
-    private final WeightedRidge base;
 
     TaskPricing(String label, TaskGram gram, double ridge, int s, boolean[] selectable) {
         this.label = label;
@@ -35,7 +34,7 @@ final class TaskPricing {
         this.ridge = ridge;
         this.s = s;
         this.selectable = selectable.clone();
-        this.base = new WeightedRidge(List.of(gram), ridge);
+        this.values = new SupportValues(new WeightedRidge(List.of(gram), ridge), NodeRelaxation.CACHE_CAP);
     }
 
     /**
@@ -49,8 +48,7 @@ final class TaskPricing {
 
     /** The exact ridge value c_k(S) of a support (cached). */
     double rawValue(Support support) {
-        if (rawValues.size() > NodeRelaxation.CACHE_CAP) rawValues.clear(); // memory (the trees share it); the pool keeps its own values
-        return rawValues.computeIfAbsent(support, x -> base.valueAt(x.indices()));
+        return values.of(support); // the pool keeps its own values when the cache is cleared
     }
 
     /** Adds a support to the pool (no-op when known). */
@@ -85,7 +83,7 @@ final class TaskPricing {
         ProofRecorder proof = ProofRecorder.to(proofLog, s);
         CancellationToken stop = new CancellationToken();
         cancel.onCancel(stop::cancel); // short-lived: callers pass a token of one pricing round
-        SharedSupportSearch search = new SharedSupportSearch(List.of(gram), ridge, s, selectable, costs, rawValues, params, SolveListener.NONE,
+        SharedSupportSearch search = new SharedSupportSearch(List.of(gram), ridge, s, selectable, costs, values, params, SolveListener.NONE,
                 stop, proof).onImprove(v -> { if (v < stopBelow) stop.cancel(); });
         return new Search(search, proof, cheapestSupport(costs));
     }

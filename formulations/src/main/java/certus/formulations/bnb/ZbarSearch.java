@@ -8,9 +8,7 @@ import certus.solver.SolveListener;
 import certus.solver.SolveParameters;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,7 +21,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     static final int ROOT_ITERATIONS = 300;
     static final int NODE_ITERATIONS = 8;
     /** Cap on each task's cache of evaluated supports (memory), cleared when reached. */
-    static final int CACHE_CAP = 100_000;
+    private static final int CACHE_CAP = 100_000;
 
     private final SolveParameters params;
     private final SolveListener listener;
@@ -33,8 +31,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     private final int s;
     private final boolean[][] selectable;
     /** Each task's exact c_k(support). */
-    private final List<Map<Support, Double>> rawValues = new ArrayList<>();
-    private final List<WeightedRidge> ridges = new ArrayList<>();
+    private final List<SupportValues> values = new ArrayList<>();
     private final ColumnPatterns columns;
     private final ZbarRelaxation relaxation;
     private final ProofRecorder proof;
@@ -43,10 +40,6 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     private long iterations;
     /** Variables fixed by reduced costs (a diagnostic for the log). */
     private long fixed;
-
-    ZbarSearch(SmtlProblem problem, SolveParameters params, SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
-        this(grams(problem), problem.ridge(), problem.s(), problem.zbar(), selectable(problem), params, listener, cancel, proof);
-    }
 
     /**
      * A search over the supports of {@code grams.size()} tasks minimizing {@code sum_k c_k(z_k) + (zbar/2) sum_j f(m_j)}.
@@ -63,19 +56,14 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         this.p = grams.get(0).features;
         this.s = s;
         this.selectable = selectable;
+        List<WeightedRidge> ridges = new ArrayList<>();
         for (int k = 0; k < kCount; k++) {
-            ridges.add(new WeightedRidge(List.of(grams.get(k)), ridge));
-            rawValues.add(new HashMap<>());
+            WeightedRidge r = new WeightedRidge(List.of(grams.get(k)), ridge);
+            ridges.add(r);
+            values.add(new SupportValues(r, CACHE_CAP));
         }
         this.columns = new ColumnPatterns(kCount, zbar);
         this.relaxation = new ZbarRelaxation(ridges, s, zbar, this, proof.on());
-    }
-
-    /** Each task's Gram statistics (shared by the searches of one solve). */
-    static List<TaskGram> grams(SmtlProblem problem) {
-        List<TaskGram> g = new ArrayList<>();
-        for (int k = 0; k < problem.taskCount(); k++) g.add(new TaskGram(problem.data().task(k)));
-        return g;
     }
 
     /** Which (task, feature) may enter a support. */
@@ -152,13 +140,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
      */
     private double value(boolean[][] z) {
         double v = 0;
-        for (int k = 0; k < kCount; k++) {
-            Map<Support, Double> cache = rawValues.get(k);
-            if (cache.size() > CACHE_CAP) cache.clear();
-            Support sup = new Support(SmtlSolution.indicesOf(z[k]));
-            final int task = k;
-            v += cache.computeIfAbsent(sup, x -> ridges.get(task).valueAt(x.indices()));
-        }
+        for (int k = 0; k < kCount; k++) v += values.get(k).of(new Support(SmtlSolution.indicesOf(z[k])));
         for (int j = 0; j < p; j++) {
             int m = 0;
             for (int k = 0; k < kCount; k++) if (z[k][j]) m++;

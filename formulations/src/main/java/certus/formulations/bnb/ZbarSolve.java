@@ -55,7 +55,7 @@ final class ZbarSolve {
         this.proofLog = proofLog;
         this.backends = backends;
         this.mode = mode;
-        this.grams = ZbarSearch.grams(problem);
+        this.grams = TaskGram.perTask(problem);
         this.selectable = ZbarSearch.selectable(problem);
     }
 

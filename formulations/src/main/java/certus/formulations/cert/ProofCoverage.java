@@ -27,13 +27,14 @@ final class ProofCoverage {
     private final List<int[]> leafOut = new ArrayList<>();
     /** Per leaf and group: its forced-in features fill the budget, so it fixes the whole group. */
     private final List<boolean[]> leafFull = new ArrayList<>();
-    /** Per piece: the fixing chain's variables (empty for a plain leaf) and the values the chain's remainder takes. */
+    /**
+     * Per piece: the fixing chain's variables (empty for a plain leaf) and the values the chain's remainder takes. A
+     * chain without fixings has no leaves: it is not a piece.
+     */
     private final List<int[]> chainVar = new ArrayList<>();
     private final List<boolean[]> chainValue = new ArrayList<>();
     /** Per piece: the chain's remainder admits no support at all (it fixes a variable both ways). */
     private final List<Boolean> chainEmpty = new ArrayList<>();
-    /** Per piece: a fixing chain (a chain without fixings has no leaves and contains nothing), not a plain leaf. */
-    private final List<Boolean> isChain = new ArrayList<>();
     private final long budget;
     private long regions;
     private final java.util.function.BooleanSupplier stop;
@@ -55,11 +56,11 @@ final class ProofCoverage {
             chainVar.add(new int[0]);
             chainValue.add(new boolean[0]);
             chainEmpty.add(false);
-            isChain.add(false);
         }
         for (FixingChain c : chains) {
-            addBase(c.in(), c.out(), rootOut);
             int m = c.length();
+            if (m == 0) continue; // no leaves: covers nothing
+            addBase(c.in(), c.out(), rootOut);
             int[] vars = new int[m];
             boolean empty = false;
             java.util.Map<Integer, Boolean> seen = new java.util.HashMap<>();
@@ -74,7 +75,6 @@ final class ProofCoverage {
             chainVar.add(vars);
             chainValue.add(c.value().clone());
             chainEmpty.add(empty);
-            isChain.add(true);
             count += m;
         }
         this.budget = 64L * count + 10_000;
@@ -88,19 +88,17 @@ final class ProofCoverage {
         leafOut.add(flatten(essentialOuts(in, out, rootOut)));
     }
 
-    /** Null when the leaves cover the root; otherwise what is uncovered (or why the check gave up). */
-    static String holes(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, java.util.function.BooleanSupplier stop) {
-        return holes(groups, p, s, rootOut, leaves, List.of(), stop);
-    }
-
-    /** As above, with fixing chains among the pieces (each covers its node minus the node with all its fixings). */
+    /**
+     * Null when the leaves and fixing chains (each covers its node minus the node with all its fixings) cover the root;
+     * otherwise what is uncovered (or why the check gave up).
+     */
     static String holes(int groups, int p, int s, boolean[][] rootOut, List<ProofLeaf> leaves, List<FixingChain> chains,
                         java.util.function.BooleanSupplier stop) {
         ProofCoverage c = new ProofCoverage(groups, p, s, rootOut, leaves, chains, stop);
         byte[] state = new byte[groups * p];
         for (int g = 0; g < groups; g++) for (int j = 0; j < p; j++) if (rootOut[g][j]) state[g * p + j] = OUT;
         List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < leaves.size() + chains.size(); i++) all.add(i);
+        for (int i = 0; i < c.leafIn.size(); i++) all.add(i);
         c.cover(state, new int[groups], 0, all);
         return c.hole;
     }
@@ -140,7 +138,7 @@ final class ProofCoverage {
         int chainSplit = -1;
         for (int i : candidates) {
             if (leafIn.get(i).length > ins || leafOut.get(i).length > outRoom || !nodeContains(i, state, inCount)) continue;
-            if (!isChain.get(i) || chainEmpty.get(i)) return true;
+            if (chainVar.get(i).length == 0 || chainEmpty.get(i)) return true; // a plain leaf, or a chain whose remainder is empty
             int free = chainRemainder(i, state, inCount);
             if (free == MISSES_REMAINDER) return true;
             if (chainSplit < 0 && free >= 0) chainSplit = free;

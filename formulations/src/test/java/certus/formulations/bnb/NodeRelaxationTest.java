@@ -79,8 +79,7 @@ class NodeRelaxationTest {
             Map<Support, Double> supports = admitted(x, bare);
             Support argmin = supports.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
             double min = supports.get(argmin);
-            Map<Support, Double> cache = new HashMap<>();
-            NodeRelaxation rel = new NodeRelaxation(x.ridge(), (s, v) -> { }, cache, false);
+            NodeRelaxation rel = new NodeRelaxation(x.ridge(), (s, v) -> { }, new SupportValues(x.ridge(), 1000), false);
             Support start = NodeRelaxation.linearMinimizer(bare, x.ridge().evaluate(new double[x.p()]).h());
             Node node = new Node(bare.in(), bare.out(), bare.budget(), Double.NEGATIVE_INFINITY, 0, Map.of(start, 1.0));
             NodeRelaxation.Outcome o = rel.solve(node, Double.POSITIVE_INFINITY, 300, () -> false);
