@@ -10,11 +10,17 @@ import java.util.List;
  * budget prices mu_k &gt;= 0. Weak duality makes the bound valid for any such point, so a checker that recomputes
  * alpha slightly differently still gets a valid (and nearly equal) bound.
  *
- * @param index  per group, the features with z_j &gt; 0 (ascending)
- * @param weight per group, their z_j
- * @param mu     per task budget prices (Zbar search), empty for a shared-support tree
+ * <p>A shared-support witness may carry a diagonal shift ({@link DiagonalShift}): per task delta_k, valid for supports
+ * within {@code shiftFeatures}; a checker must confirm {@code Gc_AA / n_k - delta_k I} is positive semidefinite on
+ * those features and that the leaf admits no feature outside them.
+ *
+ * @param index         per group, the features with z_j &gt; 0 (ascending)
+ * @param weight        per group, their z_j
+ * @param mu            per task budget prices (Zbar search), empty for a shared-support tree
+ * @param shift         per task delta_k &gt;= 0, empty: none
+ * @param shiftFeatures the features A the shift is valid for (ascending), empty without shift
  */
-public record BoundWitness(int[][] index, double[][] weight, double[] mu) {
+public record BoundWitness(int[][] index, double[][] weight, double[] mu, double[] shift, int[] shiftFeatures) {
     /** Weights below this are dropped; the solver's own supports never carry smaller weights. */
     private static final double ZERO = 1e-15;
 
@@ -23,11 +29,28 @@ public record BoundWitness(int[][] index, double[][] weight, double[] mu) {
         for (int g = 0; g < index.length; g++) {
             if (index[g].length != weight[g].length) throw new IllegalArgumentException("group " + g + ": index and weight lengths differ");
         }
+        if (shift.length == 0 && shiftFeatures.length > 0) throw new IllegalArgumentException("shift features without a shift");
+    }
+
+    /** Without a shift. */
+    public BoundWitness(int[][] index, double[][] weight, double[] mu) {
+        this(index, weight, mu, new double[0], new int[0]);
     }
 
     /** One shared support vector (K = 1 or common support). */
     static BoundWitness shared(double[] z) {
         return perTask(new double[][]{z}, new double[0]);
+    }
+
+    /** One shared support vector evaluated with a diagonal shift (kept by reference: shifts are immutable and shared). */
+    static BoundWitness shared(double[] z, DiagonalShift shift) {
+        BoundWitness w = shared(z);
+        return shift.isNone() ? w : new BoundWitness(w.index, w.weight, w.mu, shift.perTask(), shift.features());
+    }
+
+    /** Whether the witness's bound uses a diagonal shift. */
+    public boolean shifted() {
+        return shift.length > 0;
     }
 
     /** Per-task points and budget prices (the Zbar search). */

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param depth     number of branchings above
  * @param warmStart relaxation iterate to start from: supports of the node with convex weights summing to 1
  * @param witness   the dual point that proves {@code bound} (null: the trivial bound 0 of the root)
+ * @param shift     the diagonal shift that strengthens its relaxation (valid for its features; see {@link DiagonalShift})
  */
-record Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Map<Support, Double> warmStart, BoundWitness witness) {
+record Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Map<Support, Double> warmStart, BoundWitness witness,
+            DiagonalShift shift) {
     Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Map<Support, Double> warmStart) {
-        this(in, out, budget, bound, depth, warmStart, null);
+        this(in, out, budget, bound, depth, warmStart, null, DiagonalShift.NONE);
     }
 
     /** Free features: neither forced in nor out. */
@@ -31,7 +33,11 @@ record Node(boolean[] in, boolean[] out, int budget, double bound, int depth, Ma
     }
 
     Node withBound(double b, BoundWitness w) {
-        return new Node(in, out, budget, b, depth, warmStart, w);
+        return new Node(in, out, budget, b, depth, warmStart, w, shift);
+    }
+
+    Node withShift(DiagonalShift d) {
+        return d == shift ? this : new Node(in, out, budget, bound, depth, warmStart, witness, d);
     }
 
     /** Whether {@code s} respects the node's fixings and budget. */

@@ -59,13 +59,14 @@ final class NodeRelaxation {
         Map<Support, Double> active = new LinkedHashMap<>(node.warmStart());
         for (Support s : active.keySet()) value(s);
         double[] z = combine(active, p);
-        WeightedRidge.Evaluation e = ridge.evaluate(z);
+        DiagonalShift shift = node.shift();
+        WeightedRidge.Evaluation e = ridge.evaluate(z, shift);
         double bound = node.bound();
         BoundWitness witness = node.witness();
         double first = bound(node, e);
         if (first > bound) {
             bound = first;
-            witness = witnesses ? BoundWitness.shared(z) : null;
+            witness = witnesses ? BoundWitness.shared(z, shift) : null;
         }
         int iters = 0;
         boolean converged = false;
@@ -98,15 +99,15 @@ final class NodeRelaxation {
                 for (int j : away.indices()) d[j] -= 1;
                 maxStep = wa / (1 - wa);
             }
-            double step = lineSearch(z, d, maxStep);
+            double step = lineSearch(z, d, maxStep, shift);
             if (step <= 0) break;
             update(active, towards ? v : away, towards, step, maxStep);
             z = combine(active, p);
-            e = ridge.evaluate(z);
+            e = ridge.evaluate(z, shift);
             double b = bound(node, e);
             if (b > bound) {
                 bound = b;
-                witness = witnesses ? BoundWitness.shared(z) : null;
+                witness = witnesses ? BoundWitness.shared(z, shift) : null;
             }
             iters++;
         }
@@ -178,7 +179,7 @@ final class NodeRelaxation {
         }
         if (in == null && out == null) return node;
         return new Node(in == null ? node.in() : in, out == null ? node.out() : out, budget, node.bound(), node.depth(), node.warmStart(),
-                node.witness());
+                node.witness(), node.shift());
     }
 
     /**
@@ -245,14 +246,14 @@ final class NodeRelaxation {
     }
 
     /** Line search on the convex phi(t) = c(z + t d), t in [0, maxStep]: see {@link LineSearch}. */
-    private double lineSearch(double[] z, double[] d, double maxStep) {
-        return LineSearch.minimize(t -> slope(z, d, t), maxStep, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
+    private double lineSearch(double[] z, double[] d, double maxStep, DiagonalShift shift) {
+        return LineSearch.minimize(t -> slope(z, d, t, shift), maxStep, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
     }
 
-    private double slope(double[] z, double[] d, double t) {
+    private double slope(double[] z, double[] d, double t, DiagonalShift shift) {
         double[] x = new double[z.length];
         for (int j = 0; j < z.length; j++) x[j] = Math.min(1, Math.max(0, z[j] + t * d[j]));
-        return ridge.slope(x, d);
+        return ridge.slope(x, d, shift);
     }
 
     private static void update(Map<Support, Double> active, Support s, boolean towards, double step, double maxStep) {

@@ -34,6 +34,7 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
     private final int s;
     private final boolean[] selectable;
     private final WeightedRidge ridge;
+    private final List<TaskGram> grams;
     private final boolean costed;
     private final NodeRelaxation relaxation;
     private final ProofRecorder proof;
@@ -58,6 +59,7 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
         this.proof = proof;
         this.p = grams.get(0).features;
         this.s = s;
+        this.grams = List.copyOf(grams);
         this.selectable = selectable.clone();
         WeightedRidge base = new WeightedRidge(grams, ridge);
         this.ridge = costs == null ? base : base.withLinearCosts(costs);
@@ -136,6 +138,7 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
             proof.leaf(new boolean[][]{node.in()}, new boolean[][]{node.out()}, proof.witness(() -> BoundWitness.binary(new boolean[][]{all}, null)));
             return BestFirstSearch.Expansion.closed(Math.max(node.bound(), v));
         }
+        node = node.withShift(node.shift().refreshed(grams, node.out()));
         NodeRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
         iterations += o.iterations();
         relaxation.value(NodeRelaxation.linearMinimizer(node, o.z())); // rounding: a feasible support
@@ -144,7 +147,8 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
             return BestFirstSearch.Expansion.closed(o.bound());
         }
         // The point o.z() proves the bounds computed from o.last(): those of the cut-off sides and of the children.
-        BoundWitness lastPoint = proof.witness(() -> BoundWitness.shared(o.z()));
+        DiagonalShift shift = node.shift();
+        BoundWitness lastPoint = proof.witness(() -> BoundWitness.shared(o.z(), shift));
         List<int[]> fixings = new ArrayList<>();
         Node parent = node;
         node = NodeRelaxation.withFixings(node, o.last(), cutoff, fixings);
@@ -163,7 +167,7 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
             double own = NodeRelaxation.bound(child, o.last());
             double b = Math.max(o.bound(), own);
             BoundWitness w = own > o.bound() ? lastPoint : o.witness();
-            children.add(new Node(child.in(), child.out(), child.budget(), b, child.depth(), warmFor(child, o.active(), h), w));
+            children.add(new Node(child.in(), child.out(), child.budget(), b, child.depth(), warmFor(child, o.active(), h), w, node.shift()));
         }
         return BestFirstSearch.Expansion.<Node>branched(children).withCutOff(cutOff);
     }

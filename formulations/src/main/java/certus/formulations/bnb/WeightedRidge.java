@@ -58,6 +58,17 @@ final class WeightedRidge {
      * @return value c(z), the dual base q(alpha(z)) and the scores h(alpha(z)) of all p features
      */
     Evaluation evaluate(double[] z) {
+        return evaluate(z, DiagonalShift.NONE);
+    }
+
+    /**
+     * Evaluates the shifted relaxation {@code c_delta(z)} (equal to c at binary z, larger in between): the loss keeps
+     * {@code -(delta_k/2)||beta||^2}, the perspective acts on {@code ridge + delta_k}, so the weighted ridge weights are
+     * {@code (ridge + delta)/z_j - delta} and the weak-duality bound has {@code q += (delta/2)||beta||^2} and
+     * {@code h_j = (g_j + delta beta_j)^2 / (2 (ridge + delta))}. Valid for supports within the features the shift was
+     * computed for ({@link DiagonalShift}).
+     */
+    Evaluation evaluate(double[] z, DiagonalShift shift) {
         int[] u = support(z);
         double[] zu = weights(u, z);
         int m = u.length;
@@ -65,9 +76,11 @@ final class WeightedRidge {
         double q = 0;
         double[] h = new double[p];
         double[] g = new double[p];
-        for (TaskGram t : tasks) {
+        for (int k = 0; k < tasks.size(); k++) {
+            TaskGram t = tasks.get(k);
+            double delta = shift.of(k);
             double n = t.rows;
-            double[] beta = solve(t, u, zu);
+            double[] beta = solve(t, u, zu, delta);
             double cb = 0;
             for (int a = 0; a < m; a++) cb += t.xty[u[a]] * beta[a];
             // g = Xc^T alpha = (Xc^T yc - G_U beta) / n
@@ -80,14 +93,17 @@ final class WeightedRidge {
             }
             // g holds Xc^T yc - G_U beta here, so beta^T G_UU beta = sum_a beta_a (Xc^T yc - g)_{u_a}
             for (int a = 0; a < m; a++) bgb += beta[a] * (t.xty[u[a]] - g[u[a]]);
-            for (int j = 0; j < p; j++) {
-                g[j] /= n;
-                h[j] += g[j] * g[j] / (2 * ridge);
+            for (int j = 0; j < p; j++) g[j] /= n;
+            double betaSq = 0;
+            for (int a = 0; a < m; a++) {
+                g[u[a]] += delta * beta[a];
+                betaSq += beta[a] * beta[a];
             }
+            for (int j = 0; j < p; j++) h[j] += g[j] * g[j] / (2 * (ridge + delta));
             double alphaY = (t.yy - cb) / n;
             double alphaSq = (t.yy - 2 * cb + bgb) / (n * n);
             value += 0.5 * alphaY;
-            q += alphaY - 0.5 * n * alphaSq;
+            q += alphaY - 0.5 * n * alphaSq + 0.5 * delta * betaSq;
         }
         if (costs != null) {
             for (int j = 0; j < p; j++) {
@@ -108,7 +124,7 @@ final class WeightedRidge {
         java.util.Arrays.fill(ones, 1);
         double value = 0;
         for (TaskGram t : tasks) {
-            double[] beta = solve(t, support, ones);
+            double[] beta = solve(t, support, ones, 0);
             double cb = 0;
             for (int a = 0; a < m; a++) cb += t.xty[support[a]] * beta[a];
             value += 0.5 * (t.yy - cb) / t.rows;
@@ -130,18 +146,29 @@ final class WeightedRidge {
      * this is what makes the line search cheap.
      */
     double slope(double[] z, double[] d) {
+        return slope(z, d, DiagonalShift.NONE);
+    }
+
+    /** {@link #slope(double[], double[])} of the shifted relaxation (see {@link #evaluate(double[], DiagonalShift)}). */
+    double slope(double[] z, double[] d, DiagonalShift shift) {
         int[] u = support(z);
         double[] zu = weights(u, z);
         int m = u.length;
         double s = 0;
-        for (TaskGram t : tasks) {
-            double[] beta = solve(t, u, zu);
+        for (int k = 0; k < tasks.size(); k++) {
+            TaskGram t = tasks.get(k);
+            double delta = shift.of(k);
+            double[] beta = solve(t, u, zu, delta);
             for (int j = 0; j < p; j++) {
                 if (d[j] == 0) continue;
                 double g = t.xty[j];
-                for (int a = 0; a < m; a++) g -= t.column(u[a])[j] * beta[a];
-                g /= t.rows;
-                s -= d[j] * g * g / (2 * ridge);
+                double own = 0;
+                for (int a = 0; a < m; a++) {
+                    g -= t.column(u[a])[j] * beta[a];
+                    if (u[a] == j) own = beta[a];
+                }
+                g = g / t.rows + delta * own;
+                s -= d[j] * g * g / (2 * (ridge + delta));
             }
         }
         if (costs != null) for (int j = 0; j < p; j++) s += costs[j] * d[j];
@@ -164,8 +191,8 @@ final class WeightedRidge {
         return w;
     }
 
-    /** The weighted ridge solve on support u, with weight zu[a] for feature u[a]. */
-    private double[] solve(TaskGram t, int[] u, double[] zu) {
+    /** The weighted ridge solve on support u, with weight zu[a] for feature u[a] (and the task's shift delta). */
+    private double[] solve(TaskGram t, int[] u, double[] zu, double delta) {
         int m = u.length;
         double n = t.rows;
         double[] a = new double[m * m];
@@ -173,7 +200,7 @@ final class WeightedRidge {
         for (int i = 0; i < m; i++) {
             double[] col = t.column(u[i]);
             for (int j = 0; j < m; j++) a[i * m + j] = col[u[j]] / n;
-            a[i * m + i] += ridge / zu[i];
+            a[i * m + i] += (ridge + delta) / zu[i] - delta;
             rhs[i] = t.xty[u[i]] / n;
         }
         return SymmetricSolver.solvePsd(a, rhs, m);

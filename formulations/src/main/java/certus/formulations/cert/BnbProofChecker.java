@@ -122,7 +122,7 @@ public final class BnbProofChecker {
             problems.add("tree " + t.tasks() + ": " + hole);
             return Double.NaN;
         }
-        LeafBounds bounds = new LeafBounds(data, problem.s(), problem.ridge(), zbar, t.shared(), costs);
+        LeafBounds bounds = new LeafBounds(data, problem.s(), problem.ridge(), zbar, t.shared(), costs, rootOut);
         double min = Double.POSITIVE_INFINITY;
         try {
             int n = 0;

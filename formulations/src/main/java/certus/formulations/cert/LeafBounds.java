@@ -38,20 +38,21 @@ final class LeafBounds {
     private final double[][] means;
     private final double[][] yc;
     private final Map<WitnessKey, Dual[]> cache = new HashMap<>();
+    /** Diagonal shifts already confirmed (by content): the search re-uses one shift for many nodes. */
+    private final Map<ShiftKey, Boolean> confirmedShifts = new HashMap<>();
     private final double[][] costs;
-
-    LeafBounds(List<TaskData> tasks, int s, double ridge, double zbar, boolean shared) {
-        this(tasks, s, ridge, zbar, shared, null);
-    }
+    private final boolean[][] rootOut;
 
     /**
-     * @param costs per task, linear feature costs added to the objective (a Lagrangian task tree: the bound of a leaf
-     *              then has {@code h_kj - costs_kj} in place of h_kj), or null
+     * @param costs   per task, linear feature costs added to the objective (a Lagrangian task tree: the bound of a leaf
+     *                then has {@code h_kj - costs_kj} in place of h_kj), or null
+     * @param rootOut per group, the features no support may select (leaves need not list them as fixed out)
      */
-    LeafBounds(List<TaskData> tasks, int s, double ridge, double zbar, boolean shared, double[][] costs) {
+    LeafBounds(List<TaskData> tasks, int s, double ridge, double zbar, boolean shared, double[][] costs, boolean[][] rootOut) {
         if (costs != null && costs.length != tasks.size()) throw new IllegalArgumentException("costs for " + costs.length + " tasks, expected " + tasks.size());
         if (costs != null && shared && tasks.size() != 1) throw new IllegalArgumentException("linear costs apply to single-task trees only");
         this.costs = costs;
+        this.rootOut = rootOut;
         this.tasks = tasks;
         this.p = tasks.get(0).x().cols();
         this.s = s;
@@ -86,6 +87,7 @@ final class LeafBounds {
         BoundWitness w = leaf.witness();
         if (w == null) return costs == null ? 0 : Double.NEGATIVE_INFINITY; // 0 is a bound only without (negative) costs
         if (w.index().length != groups) throw new IllegalArgumentException("witness has " + w.index().length + " groups, expected " + groups);
+        if (w.shifted()) confirmShift(w, leaf.in()[0], leaf.out()[0]);
         Dual[] duals = cache.computeIfAbsent(new WitnessKey(w), k -> duals(w));
         return shared ? sharedBound(leaf, duals) : zbarBound(leaf, duals, w.mu());
     }
@@ -103,6 +105,7 @@ final class LeafBounds {
             return min;
         }
         if (w.index().length != 1) throw new IllegalArgumentException("witness has " + w.index().length + " groups, expected 1");
+        if (w.shifted()) confirmShift(w, chain.in()[0], chain.out()[0]);
         double[] h = new double[p];
         double q = sharedScores(cache.computeIfAbsent(new WitnessKey(w), k -> duals(w)), h);
         boolean[] fixed = new boolean[p];
@@ -228,29 +231,92 @@ final class LeafBounds {
         return lb;
     }
 
+    /**
+     * Throws unless the witness's diagonal shift is valid for every support the leaf (or chain node) with these fixings
+     * admits: a shared-support witness with one delta_k &gt;= 0 per task, the leaf admitting no feature outside the
+     * shift's features A, the witness's own point inside A, and {@code Gc_AA / n_k - delta_k I} positive definite (a
+     * Cholesky factorization, with a relative margin of 1e-9, per task and distinct shift).
+     */
+    private void confirmShift(BoundWitness w, int[] in, int[] out) {
+        double[] delta = w.shift();
+        if (!shared) throw new IllegalArgumentException("a diagonal shift on a Zbar leaf");
+        if (delta.length != tasks.size()) throw new IllegalArgumentException("witness has " + delta.length + " shifts, expected " + tasks.size());
+        for (double d : delta) if (!(d >= 0) || !Double.isFinite(d)) throw new IllegalArgumentException("diagonal shift " + d + " is not >= 0");
+        int[] a = w.shiftFeatures();
+        boolean[] inA = new boolean[p];
+        for (int j : a) {
+            if (j < 0 || j >= p) throw new IllegalArgumentException("shift feature " + j + " out of range");
+            inA[j] = true;
+        }
+        for (int j : w.index()[0]) if (!inA[j]) throw new IllegalArgumentException("witness point uses feature " + j + " outside its shift's features");
+        boolean[] excluded = rootOut[0].clone();
+        for (int j : out) excluded[j] = true;
+        if (in.length >= s) { // a full budget admits only the forced-in features (such leaves list no forced-out ones)
+            java.util.Arrays.fill(excluded, true);
+            for (int j : in) excluded[j] = false;
+        }
+        for (int j = 0; j < p; j++) {
+            if (!excluded[j] && !inA[j]) throw new IllegalArgumentException("leaf admits feature " + j + " outside its witness's shift features");
+        }
+        Boolean ok = confirmedShifts.computeIfAbsent(new ShiftKey(a, delta), k -> positiveDefinite(a, delta));
+        if (!ok) throw new IllegalArgumentException("diagonal shift " + Arrays.toString(delta) + " exceeds the smallest eigenvalue on its "
+                + a.length + " features");
+    }
+
+    private boolean positiveDefinite(int[] a, double[] delta) {
+        int m = a.length;
+        for (int t = 0; t < tasks.size(); t++) {
+            DMatrixRMaj xa = centred(t, a);
+            DMatrixRMaj g = new DMatrixRMaj(m, m);
+            CommonOps_DDRM.multTransA(xa, xa, g);
+            int n = tasks.get(t).rows();
+            CommonOps_DDRM.scale(1.0 / n, g);
+            double diagonal = 0;
+            for (int c = 0; c < m; c++) diagonal = Math.max(diagonal, g.get(c, c));
+            for (int c = 0; c < m; c++) g.add(c, c, -delta[t] * (1 + 1e-9) - 1e-12 * diagonal);
+            if (!org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(m, true).decompose(g)) return false;
+        }
+        return true;
+    }
+
+    private DMatrixRMaj centred(int t, int[] u) {
+        TaskData d = tasks.get(t);
+        int n = d.rows();
+        DMatrixRMaj xu = new DMatrixRMaj(n, u.length);
+        for (int i = 0; i < n; i++) for (int a = 0; a < u.length; a++) xu.set(i, a, d.x().get(i, u[a]) - means[t][u[a]]);
+        return xu;
+    }
+
     /** q and h of each task at the alpha the witness's point gives (per task for Zbar, one point for shared). */
     private Dual[] duals(BoundWitness w) {
         Dual[] out = new Dual[tasks.size()];
         for (int t = 0; t < tasks.size(); t++) {
             int g = shared ? 0 : t;
-            out[t] = dual(t, w.index()[g], w.weight()[g]);
+            out[t] = dual(t, w.index()[g], w.weight()[g], w.shifted() ? w.shift()[t] : 0);
         }
         return out;
     }
 
-    private Dual dual(int t, int[] u, double[] z) {
+    /**
+     * q and h at the witness point; with a diagonal shift delta (confirmed by {@link #confirmShift}) the loss keeps
+     * -(delta/2)||beta||^2 and the ridge term becomes ridge + delta, so the weights are (ridge + delta)/z - delta,
+     * {@code q += (delta/2)||beta||^2} and {@code h_j = (xc_j'alpha + delta beta_j)^2 / (2 (ridge + delta))}: weak
+     * duality of the shifted problem, which equals the ridge problem at every support inside the shift's features.
+     */
+    private Dual dual(int t, int[] u, double[] z, double delta) {
         TaskData d = tasks.get(t);
         int n = d.rows();
         int m = u.length;
         double[] residual = yc[t].clone();
+        double[] betaAt = new double[p];
+        double betaSq = 0;
         if (m > 0) {
             // beta = argmin (1/(2n))||yc - Xc_U beta||^2 + (ridge/2) sum_a beta_a^2 / z_a
-            DMatrixRMaj xu = new DMatrixRMaj(n, m);
-            for (int i = 0; i < n; i++) for (int a = 0; a < m; a++) xu.set(i, a, d.x().get(i, u[a]) - means[t][u[a]]);
+            DMatrixRMaj xu = centred(t, u);
             DMatrixRMaj a = new DMatrixRMaj(m, m);
             CommonOps_DDRM.multTransA(xu, xu, a);
             CommonOps_DDRM.scale(1.0 / n, a);
-            for (int c = 0; c < m; c++) a.add(c, c, ridge / z[c]);
+            for (int c = 0; c < m; c++) a.add(c, c, (ridge + delta) / z[c] - delta);
             DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
             DMatrixRMaj y = new DMatrixRMaj(n, 1, true, yc[t]);
             CommonOps_DDRM.multTransA(xu, y, rhs);
@@ -259,6 +325,10 @@ final class LeafBounds {
             DMatrixRMaj beta = new DMatrixRMaj(m, 1);
             if (!solver.setA(a)) throw new IllegalArgumentException("ridge system of a witness is not positive definite");
             solver.solve(rhs, beta);
+            for (int c = 0; c < m; c++) {
+                betaAt[u[c]] = beta.get(c);
+                betaSq += beta.get(c) * beta.get(c);
+            }
             for (int i = 0; i < n; i++) {
                 double fit = 0;
                 for (int c = 0; c < m; c++) fit += xu.get(i, c) * beta.get(c);
@@ -273,12 +343,13 @@ final class LeafBounds {
             q += alpha[i] * yc[t][i];
             sq += alpha[i] * alpha[i];
         }
-        q -= 0.5 * n * sq;
+        q += -0.5 * n * sq + 0.5 * delta * betaSq;
         double[] h = new double[p];
         for (int j = 0; j < p; j++) {
             double g = 0;
             for (int i = 0; i < n; i++) g += (d.x().get(i, j) - means[t][j]) * alpha[i];
-            h[j] = g * g / (2 * ridge);
+            g += delta * betaAt[j];
+            h[j] = g * g / (2 * (ridge + delta));
         }
         return new Dual(q, h);
     }
@@ -290,12 +361,26 @@ final class LeafBounds {
         @Override
         public boolean equals(Object o) {
             return o instanceof WitnessKey k && Arrays.deepEquals(w.index(), k.w.index()) && Arrays.deepEquals(w.weight(), k.w.weight())
-                    && Arrays.equals(w.mu(), k.w.mu());
+                    && Arrays.equals(w.mu(), k.w.mu()) && Arrays.equals(w.shift(), k.w.shift());
         }
 
         @Override
         public int hashCode() {
-            return 31 * (31 * Arrays.deepHashCode(w.index()) + Arrays.deepHashCode(w.weight())) + Arrays.hashCode(w.mu());
+            return 31 * (31 * (31 * Arrays.deepHashCode(w.index()) + Arrays.deepHashCode(w.weight())) + Arrays.hashCode(w.mu()))
+                    + Arrays.hashCode(w.shift());
+        }
+    }
+
+    /** A shift compared by content (its features and deltas). */
+    private record ShiftKey(int[] features, double[] delta) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ShiftKey k && Arrays.equals(features, k.features) && Arrays.equals(delta, k.delta);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(features) + Arrays.hashCode(delta);
         }
     }
 }

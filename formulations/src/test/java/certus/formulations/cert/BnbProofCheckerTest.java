@@ -110,6 +110,55 @@ class BnbProofCheckerTest {
         assertTrue(none.problems().get(0).contains("no leaf covers"), none.problems().toString());
     }
 
+    /**
+     * With more rows than features the search shifts the Gram's smallest eigenvalue into the perspective term: the
+     * checker re-derives those bounds, and rejects a shift above the eigenvalue or one whose features miss a feature a
+     * leaf admits.
+     */
+    @Test
+    void diagonalShiftsAreConfirmedFromTheData() {
+        SmtlProblem p = RandomInstances.problem(1, 10, 40, 3, 0.02, 0, 0, false, 77);
+        Solved s = solve(p, 1e-7, 60);
+        TreeProof tree = s.proof().trees().get(0);
+        long shifted = tree.leaves().stream().filter(l -> l.witness() != null && l.witness().shifted()).count()
+                + tree.chains().stream().filter(c -> c.witness() != null && c.witness().shifted()).count();
+        assertTrue(shifted > 0, "n > p: the search uses shifted bounds");
+        BnbProofChecker.Report ok = BnbProofChecker.check(p, s.proof(), s.result().bound());
+        assertTrue(ok.valid(), ok.problems().toString());
+        assertSound(ok, BruteForceEnumerator.solve(p).objective(), "shifted proof");
+
+        java.util.function.UnaryOperator<certus.formulations.bnb.BoundWitness> inflate = w -> w == null || !w.shifted() ? w
+                : new certus.formulations.bnb.BoundWitness(w.index(), w.weight(), w.mu(),
+                java.util.Arrays.stream(w.shift()).map(d -> 1e3 * d).toArray(), w.shiftFeatures());
+        BnbProofChecker.Report big = BnbProofChecker.check(p, withWitnesses(tree, inflate), s.result().bound());
+        assertFalse(big.valid());
+        assertTrue(big.problems().get(0).contains("exceeds the smallest eigenvalue"), big.problems().toString());
+
+        java.util.function.UnaryOperator<certus.formulations.bnb.BoundWitness> narrow = w -> w == null || !w.shifted() ? w
+                : new certus.formulations.bnb.BoundWitness(w.index(), w.weight(), w.mu(), w.shift(),
+                java.util.Arrays.stream(w.shiftFeatures()).filter(j -> j != unusedBy(w)).toArray());
+        BnbProofChecker.Report outside = BnbProofChecker.check(p, withWitnesses(tree, narrow), s.result().bound());
+        assertFalse(outside.valid());
+        assertTrue(outside.problems().get(0).contains("outside"), outside.problems().toString());
+    }
+
+    /** The last shift feature the witness's own point does not use (every root witness admits it). */
+    private static int unusedBy(certus.formulations.bnb.BoundWitness w) {
+        int[] a = w.shiftFeatures();
+        for (int i = a.length - 1; i >= 0; i--) {
+            int j = a[i];
+            if (java.util.Arrays.stream(w.index()[0]).noneMatch(u -> u == j)) return j;
+        }
+        return -1;
+    }
+
+    private static BnbProof withWitnesses(TreeProof tree, java.util.function.UnaryOperator<certus.formulations.bnb.BoundWitness> f) {
+        List<ProofLeaf> leaves = tree.leaves().stream().map(l -> new ProofLeaf(l.in(), l.out(), f.apply(l.witness()))).toList();
+        List<FixingChain> chains = tree.chains().stream()
+                .map(c -> new FixingChain(c.in(), c.out(), c.group(), c.feature(), c.value(), f.apply(c.witness()))).toList();
+        return new BnbProof(List.of(new TreeProof(tree.tasks(), tree.shared(), leaves, chains)));
+    }
+
     private static BnbProof expanded(BnbProof proof, int p, int s) {
         return ExpandedProofs.expanded(proof, p, s);
     }
