@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import certus.estimators.io.BnbProofJson;
+import certus.formulations.bnb.BnbProof;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
@@ -67,6 +69,10 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the certificate here (atomically) instead of stdout.")
     Path output;
 
+    @Option(names = "--proof", paramLabel = "FILE", description = "Also write the proof of the bound (method bnb) to FILE, gzip-compressed "
+            + "when it ends in .gz, so 'certus verify --proof FILE' can re-derive the bound.")
+    Path proof;
+
     CertifyCommand(CliEnvironment env) {
         this.env = env;
     }
@@ -88,9 +94,24 @@ final class CertifyCommand implements Callable<Integer> {
                 + checked.method(loaded.data()).cliName() + " on " + checked.backend(loaded.data()) + ", gap " + gap);
         try (CtrlC ctrlC = CtrlC.cancels(token, env.installShutdownHook());
              SolveProgressPrinter solveProgress = new SolveProgressPrinter(spec.commandLine().getErr(), PROGRESS_INTERVAL_SECONDS)) {
+            BnbProof[] recorded = new BnbProof[1];
+            if (proof != null) builder.proofSink(p -> recorded[0] = p);
             Certificate c = builder.solveListener(solveProgress).build().certify(loaded.data());
             Output.emit(output, CertificateJson.write(c), spec.commandLine().getOut());
+            if (proof != null) writeProof(recorded[0], c, progress);
             return exitCode(c, progress);
+        }
+    }
+
+    /** Writes the proof when there is one for the certificate's bound; else says why there is none. */
+    private void writeProof(BnbProof p, Certificate c, ProgressPrinter progress) {
+        if (p == null || !p.complete()) {
+            progress.line("warning: no proof written to " + proof + ": " + (p == null ? "none recorded" : p.incomplete()));
+        } else if (!Double.isFinite(c.bound())) {
+            progress.line("warning: no proof written to " + proof + ": the certificate states no bound");
+        } else {
+            BnbProofJson.write(proof, p, c);
+            progress.line("proof: " + p.leafCount() + " leaves written to " + proof);
         }
     }
 

@@ -114,6 +114,10 @@ public final class SmtlCertifier {
             result = checked.result();
             boundCheck = checked.note();
         }
+        if (b.proofSink != null) {
+            b.proofSink.accept(proofLog != null ? proofLog.proof() : new BnbProof(List.of(), b.proveBounds
+                    ? "method " + method.cliName() + " records no proof (bnb does)" : "proof recording was turned off"));
+        }
         return CertificateFactory.from(problem, result, options, scaled, elapsed(start)).withBoundCheck(boundCheck);
     }
 
@@ -181,6 +185,7 @@ public final class SmtlCertifier {
         private CancellationToken cancellation = CancellationToken.none();
         private Function<ExactMethod, ExactSolver> solvers = ExactMethods::solverFor;
         private boolean proveBounds = true;
+        private java.util.function.Consumer<BnbProof> proofSink;
         private Supplier<Backends> backends = Backends::discover;
         private PathFitter warmStartFitter = PathFitter.heuristic();
         private java.util.function.Consumer<Certificate> checkpoint; // null: none taken
@@ -219,6 +224,12 @@ public final class SmtlCertifier {
         public Builder solvers(Function<ExactMethod, ExactSolver> v) { solvers = Objects.requireNonNull(v, "solvers"); return this; }
         /** Whether bnb records a proof of its bound and certify re-derives the bound from it (default true; costs memory per closed node). */
         public Builder proveBounds(boolean v) { proveBounds = v; return this; }
+
+        /**
+         * Told, after each certify, the proof of the bound (bnb's, possibly incomplete with the reason: too large, or a
+         * method that keeps none), e.g. to write it for {@code certus verify --proof}.
+         */
+        public Builder proofSink(java.util.function.Consumer<BnbProof> v) { proofSink = Objects.requireNonNull(v, "sink"); return this; }
 
         /** Where backends come from; default a ServiceLoader snapshot taken at certify time. */
         public Builder backends(Supplier<Backends> v) { backends = Objects.requireNonNull(v, "backends"); return this; }

@@ -54,6 +54,25 @@ public final class CertificateVerifier {
         return new VerificationReport(out);
     }
 
+    /**
+     * Re-derives the certificate's bound from a {@code bnb} proof ({@link BnbProofChecker}) on the certified problem
+     * rebuilt from the raw data (standardized as the certificate says). The caller has matched the proof to the
+     * certificate (problem and fingerprint); this check trusts nothing in the proof but its structure.
+     */
+    public static Check boundProof(Certificate c, MultiTaskData raw, certus.formulations.bnb.BnbProof proof) {
+        if (!Double.isFinite(c.bound())) return new Check("bound-proof", true, "the certificate states no bound; nothing to re-derive");
+        CertifiedProblem p = c.problem();
+        MultiTaskData data = p.standardize() == Standardizer.NONE ? raw : p.standardize().standardize(raw).data();
+        SmtlProblem problem = new SmtlProblem(data, p.s(), p.ridge(), p.bbar(), p.zbar(), p.commonSupport());
+        long start = System.nanoTime();
+        BnbProofChecker.Report r = BnbProofChecker.check(problem, proof, c.bound());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return r.valid()
+                ? new Check("bound-proof", true, String.format(java.util.Locale.ROOT,
+                "%d leaves cover every support; re-derived bound %.10g >= stated %.10g (%.2f s)", r.leaves(), r.derived(), c.bound(), seconds))
+                : new Check("bound-proof", false, "the proof does not support the bound: " + String.join("; ", r.problems()));
+    }
+
     private static Check fingerprint(DataFingerprint stated, DataFingerprint actual, MultiTaskData raw) {
         if (stated.equals(actual)) return new Check("fingerprint", true, "SHA-256 of all " + actual.sha256().size() + " tasks match");
         List<String> bad = new ArrayList<>();
