@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import java.util.zip.GZIPOutputStream;
  *  "problem": {"s", "ridge", "bbar", "zbar", "common_support", "standardize"},     must equal the certificate's
  *  "fingerprint": {"algorithm": "sha256", "tasks": [hex, ...]},                    must equal the data's
  *  "multipliers": [[...], ...] | null,                                             Lagrangian split only
- *  "shifts": [{"delta": [...], "features": [...]}, ...],                           diagonal shifts, by reference
+ *  "shifts": [{"delta": [...], "features": [[...], ...]}, ...],                    diagonal shifts (per task; features per group)
  *  "witnesses": [{"index": [[...]], "weight": [[...]], "mu": [...], "shift": i|-1}, ...],
  *  "trees": [{"tasks": [...], "shared": bool,
  *             "leaves": [{"in": [[...]], "out": [[...]], "w": i|-1}, ...],
@@ -152,7 +153,7 @@ public final class BnbProofJson {
                 g.writeFieldName("delta");
                 doubles(w.shift());
                 g.writeFieldName("features");
-                ints(w.shiftFeatures());
+                intMatrix(w.shiftFeatures());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -245,20 +246,20 @@ public final class BnbProofJson {
         }
     }
 
-    /** One diagonal shift as the search shares it: its delta and features arrays, compared by identity. */
-    private record ShiftRef(double[] delta, int[] features) {
+    /** One diagonal shift (its deltas and per-group features), compared by content: many witnesses share one. */
+    private record ShiftRef(double[] delta, int[][] features) {
         static ShiftRef of(BoundWitness w) {
             return new ShiftRef(w.shift(), w.shiftFeatures());
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof ShiftRef r && r.delta == delta && r.features == features;
+            return o instanceof ShiftRef r && Arrays.equals(r.delta, delta) && Arrays.deepEquals(r.features, features);
         }
 
         @Override
         public int hashCode() {
-            return 31 * System.identityHashCode(delta) + System.identityHashCode(features);
+            return 31 * Arrays.hashCode(delta) + Arrays.deepHashCode(features);
         }
     }
 
@@ -274,11 +275,11 @@ public final class BnbProofJson {
             JsonNode m = root.path("multipliers");
             double[][] multipliers = m.isNull() || m.isMissingNode() ? null : matrix(m, "multipliers");
             List<double[]> shiftDelta = new ArrayList<>();
-            List<int[]> shiftFeatures = new ArrayList<>();
+            List<int[][]> shiftFeatures = new ArrayList<>();
             int i = 0;
             for (JsonNode s : array(root.path("shifts"), "shifts")) {
                 shiftDelta.add(doubles(s.path("delta"), "shifts[" + i + "].delta"));
-                shiftFeatures.add(ints(s.path("features"), "shifts[" + i + "].features"));
+                shiftFeatures.add(intMatrix(s.path("features"), "shifts[" + i + "].features"));
                 i++;
             }
             List<BoundWitness> witnesses = new ArrayList<>();

@@ -138,6 +138,6 @@ class BnbProofJsonTest {
         assertTrue(Arrays.deepEquals(a.weight(), b.weight()), "weights bit for bit");
         assertArrayEquals(a.mu(), b.mu());
         assertArrayEquals(a.shift(), b.shift());
-        assertArrayEquals(a.shiftFeatures(), b.shiftFeatures());
+        assertTrue(java.util.Arrays.deepEquals(a.shiftFeatures(), b.shiftFeatures()));
     }
 }

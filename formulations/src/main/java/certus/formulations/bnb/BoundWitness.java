@@ -10,17 +10,17 @@ import java.util.List;
  * budget prices mu_k &gt;= 0. Weak duality makes the bound valid for any such point, so a checker that recomputes
  * alpha slightly differently still gets a valid (and nearly equal) bound.
  *
- * <p>A shared-support witness may carry a diagonal shift ({@link DiagonalShift}): per task delta_k, valid for supports
- * within {@code shiftFeatures}; a checker must confirm {@code Gc_AA / n_k - delta_k I} is positive semidefinite on
- * those features and that the leaf admits no feature outside them.
+ * <p>A witness may carry diagonal shifts ({@link DiagonalShift}): per task delta_k, valid for supports within its
+ * group's {@code shiftFeatures} A (one group for a shared support, one per task for Zbar); a checker must confirm
+ * {@code Gc_AA / n_k - delta_k I} is positive definite and that the leaf admits no feature outside A.
  *
  * @param index         per group, the features with z_j &gt; 0 (ascending)
  * @param weight        per group, their z_j
  * @param mu            per task budget prices (Zbar search), empty for a shared-support tree
- * @param shift         per task delta_k &gt;= 0, empty: none
- * @param shiftFeatures the features A the shift is valid for (ascending), empty without shift
+ * @param shift         per task delta_k &gt;= 0 (0: none for that task), empty: no shift at all
+ * @param shiftFeatures per group, the features A its shifts are valid for (ascending); empty without shift
  */
-public record BoundWitness(int[][] index, double[][] weight, double[] mu, double[] shift, int[] shiftFeatures) {
+public record BoundWitness(int[][] index, double[][] weight, double[] mu, double[] shift, int[][] shiftFeatures) {
     /** Weights below this are dropped; the solver's own supports never carry smaller weights. */
     private static final double ZERO = 1e-15;
 
@@ -30,11 +30,14 @@ public record BoundWitness(int[][] index, double[][] weight, double[] mu, double
             if (index[g].length != weight[g].length) throw new IllegalArgumentException("group " + g + ": index and weight lengths differ");
         }
         if (shift.length == 0 && shiftFeatures.length > 0) throw new IllegalArgumentException("shift features without a shift");
+        if (shift.length > 0 && shiftFeatures.length != index.length) {
+            throw new IllegalArgumentException("shift features for " + shiftFeatures.length + " groups, expected " + index.length);
+        }
     }
 
     /** Without a shift. */
     public BoundWitness(int[][] index, double[][] weight, double[] mu) {
-        this(index, weight, mu, new double[0], new int[0]);
+        this(index, weight, mu, new double[0], new int[0][]);
     }
 
     /** One shared support vector (K = 1 or common support). */
@@ -45,7 +48,23 @@ public record BoundWitness(int[][] index, double[][] weight, double[] mu, double
     /** One shared support vector evaluated with a diagonal shift (kept by reference: shifts are immutable and shared). */
     static BoundWitness shared(double[] z, DiagonalShift shift) {
         BoundWitness w = shared(z);
-        return shift.isNone() ? w : new BoundWitness(w.index, w.weight, w.mu, shift.perTask(), shift.features());
+        return shift.isNone() ? w : new BoundWitness(w.index, w.weight, w.mu, shift.perTask(), new int[][]{shift.features()});
+    }
+
+    /** Per-task points and prices evaluated with per-task shifts (each a one-task {@link DiagonalShift}). */
+    static BoundWitness perTask(double[][] z, double[] mu, DiagonalShift[] shifts) {
+        BoundWitness w = perTask(z, mu);
+        boolean any = false;
+        for (DiagonalShift d : shifts) any |= !d.isNone() && d.of(0) > 0;
+        if (!any) return w;
+        double[] delta = new double[shifts.length];
+        int[][] features = new int[shifts.length][];
+        for (int k = 0; k < shifts.length; k++) {
+            boolean on = !shifts[k].isNone() && shifts[k].of(0) > 0;
+            delta[k] = on ? shifts[k].of(0) : 0;
+            features[k] = on ? shifts[k].features() : new int[0];
+        }
+        return new BoundWitness(w.index, w.weight, w.mu, delta, features);
     }
 
     /** Whether the witness's bound uses a diagonal shift. */

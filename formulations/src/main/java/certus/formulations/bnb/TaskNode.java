@@ -12,10 +12,18 @@ package certus.formulations.bnb;
  * @param z      the relaxation point to start from (K x p in [0,1], respects the fixings)
  * @param mu     the budget prices to start from (K, &gt;= 0)
  * @param witness the dual point that proves {@code bound} (null: the trivial bound 0 of the root)
+ * @param shifts  per task, the diagonal shift of its relaxation (valid for that task's features; {@link DiagonalShift})
  */
-record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu, BoundWitness witness) {
+record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu, BoundWitness witness,
+                DiagonalShift[] shifts) {
     TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu) {
-        this(in, out, budget, bound, depth, z, mu, null);
+        this(in, out, budget, bound, depth, z, mu, null, none(in.length));
+    }
+
+    static DiagonalShift[] none(int kCount) {
+        DiagonalShift[] d = new DiagonalShift[kCount];
+        java.util.Arrays.fill(d, DiagonalShift.NONE);
+        return d;
     }
 
     static TaskNode of(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu) {
@@ -24,6 +32,11 @@ record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int
 
     /** A node with the fixings normalized: a task whose budget is used up has all its free features forced out. */
     static TaskNode of(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu, BoundWitness witness) {
+        return of(in, out, budget, bound, depth, z, mu, witness, none(in.length));
+    }
+
+    static TaskNode of(boolean[][] in, boolean[][] out, int[] budget, double bound, int depth, double[][] z, double[] mu, BoundWitness witness,
+                       DiagonalShift[] shifts) {
         int kCount = in.length;
         int p = kCount == 0 ? 0 : in[0].length;
         boolean[][] o = new boolean[kCount][];
@@ -37,7 +50,7 @@ record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int
                 if (o[k][j]) zz[k][j] = 0;
             }
         }
-        return new TaskNode(in, o, budget, bound, depth, zz, mu.clone(), witness);
+        return new TaskNode(in, o, budget, bound, depth, zz, mu.clone(), witness, shifts);
     }
 
     boolean free(int k, int j) {
@@ -51,6 +64,18 @@ record TaskNode(boolean[][] in, boolean[][] out, int[] budget, double bound, int
     }
 
     TaskNode withBound(double b, BoundWitness w) {
-        return new TaskNode(in, out, budget, b, depth, z, mu, w);
+        return new TaskNode(in, out, budget, b, depth, z, mu, w, shifts);
+    }
+
+    /** The node with each task's shift refreshed for its current features (see {@link DiagonalShift#refreshed}). */
+    TaskNode withShiftsFor(java.util.List<TaskGram> grams) {
+        DiagonalShift[] next = null;
+        for (int k = 0; k < shifts.length; k++) {
+            DiagonalShift d = shifts[k].refreshed(java.util.List.of(grams.get(k)), out[k]);
+            if (d == shifts[k]) continue;
+            if (next == null) next = shifts.clone();
+            next[k] = d;
+        }
+        return next == null ? this : new TaskNode(in, out, budget, bound, depth, z, mu, witness, next);
     }
 }

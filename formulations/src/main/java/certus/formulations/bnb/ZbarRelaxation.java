@@ -69,14 +69,15 @@ final class ZbarRelaxation {
     Outcome solve(TaskNode node, double cutoff, int maxIters, BooleanSupplier stop) {
         double[][] z = copy(node.z());
         double[] mu = node.mu().clone();
-        WeightedRidge.Evaluation[] e = evaluate(z);
+        DiagonalShift[] shifts = node.shifts();
+        WeightedRidge.Evaluation[] e = evaluate(z, shifts);
         optimizeMu(node, e, mu);
         double bound = node.bound();
         BoundWitness witness = node.witness();
         double first = bound(node, e, mu);
         if (first > bound) {
             bound = first;
-            witness = witnesses ? BoundWitness.perTask(z, mu) : null;
+            witness = witnesses ? BoundWitness.perTask(z, mu, shifts) : null;
         }
         boolean[][] v = new boolean[kCount][p];
         int iters = 0;
@@ -87,7 +88,7 @@ final class ZbarRelaxation {
             if (gap <= CONVERGED * (1 + Math.abs(bound))) break;
             double[][] d = new double[kCount][p];
             for (int k = 0; k < kCount; k++) for (int j = 0; j < p; j++) d[k][j] = (v[k][j] ? 1 : 0) - z[k][j];
-            double step = lineSearch(z, d, mu);
+            double step = lineSearch(z, d, mu, shifts);
             if (step <= 0) break;
             for (int k = 0; k < kCount; k++) {
                 for (int j = 0; j < p; j++) {
@@ -95,12 +96,12 @@ final class ZbarRelaxation {
                     z[k][j] = next < TINY && !node.in()[k][j] ? 0 : next;
                 }
             }
-            e = evaluate(z);
+            e = evaluate(z, shifts);
             optimizeMu(node, e, mu);
             double b = bound(node, e, mu);
             if (b > bound) {
                 bound = b;
-                witness = witnesses ? BoundWitness.perTask(z, mu) : null;
+                witness = witnesses ? BoundWitness.perTask(z, mu, shifts) : null;
             }
             iters++;
         }
@@ -151,8 +152,13 @@ final class ZbarRelaxation {
     }
 
     WeightedRidge.Evaluation[] evaluate(double[][] z) {
+        return evaluate(z, TaskNode.none(kCount));
+    }
+
+    /** Each task's (shifted) relaxation at its row of z. */
+    WeightedRidge.Evaluation[] evaluate(double[][] z, DiagonalShift[] shifts) {
         WeightedRidge.Evaluation[] e = new WeightedRidge.Evaluation[kCount];
-        for (int k = 0; k < kCount; k++) e[k] = tasks.get(k).evaluate(z[k]);
+        for (int k = 0; k < kCount; k++) e[k] = tasks.get(k).evaluate(z[k], shifts[k]);
         return e;
     }
 
@@ -214,12 +220,12 @@ final class ZbarRelaxation {
     }
 
     /** Line search on the convex psi(t) = Phi_mu(z + t d), t in [0, 1], on its right slope: see {@link LineSearch}. */
-    private double lineSearch(double[][] z, double[][] d, double[] mu) {
-        return LineSearch.minimize(t -> slope(z, d, mu, t), 1, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
+    private double lineSearch(double[][] z, double[][] d, double[] mu, DiagonalShift[] shifts) {
+        return LineSearch.minimize(t -> slope(z, d, mu, t, shifts), 1, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
     }
 
     /** Right derivative of psi at t. */
-    private double slope(double[][] z, double[][] d, double[] mu, double t) {
+    private double slope(double[][] z, double[][] d, double[] mu, double t, DiagonalShift[] shifts) {
         double sl = 0;
         double[][] x = new double[kCount][p];
         for (int k = 0; k < kCount; k++) {
@@ -227,7 +233,7 @@ final class ZbarRelaxation {
                 x[k][j] = clamp(z[k][j] + t * d[k][j]);
                 sl += mu[k] * d[k][j];
             }
-            sl += tasks.get(k).slope(x[k], d[k]);
+            sl += tasks.get(k).slope(x[k], d[k], shifts[k]);
         }
         double o = 0;
         for (int j = 0; j < p; j++) {

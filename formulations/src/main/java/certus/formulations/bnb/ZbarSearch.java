@@ -27,6 +27,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     private final SolveListener listener;
     private final CancellationToken cancel;
     private final int kCount;
+    private final List<TaskGram> grams;
     private final int p;
     private final int s;
     private final boolean[][] selectable;
@@ -53,6 +54,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         this.listener = listener;
         this.cancel = cancel;
         this.kCount = grams.size();
+        this.grams = List.copyOf(grams);
         this.p = grams.get(0).features;
         this.s = s;
         this.selectable = selectable;
@@ -162,6 +164,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             proof.leaf(leafIn, node.out(), proof.witness(() -> BoundWitness.binary(leafIn, new double[kCount])));
             return BestFirstSearch.Expansion.closed(Math.max(node.bound(), value(leafIn)));
         }
+        node = node.withShiftsFor(grams);
         ZbarRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
         iterations += o.iterations();
         if (o.bound() >= cutoff) {
@@ -169,7 +172,8 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             return BestFirstSearch.Expansion.closed(o.bound());
         }
         // The point (o.z(), o.mu()) proves the bounds computed from o.last(): those of the cut-off sides and of the children.
-        BoundWitness lastPoint = proof.witness(() -> BoundWitness.perTask(o.z(), o.mu()));
+        DiagonalShift[] shifts = node.shifts();
+        BoundWitness lastPoint = proof.witness(() -> BoundWitness.perTask(o.z(), o.mu(), shifts));
         TaskNode parent = node;
         List<int[]> fixings = new ArrayList<>();
         node = reduced(node, o, cutoff, fixings);
@@ -192,8 +196,8 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         int[] budgetIn = node.budget().clone();
         budgetIn[k]--;
         List<TaskNode> children = new ArrayList<>();
-        for (TaskNode c : List.of(TaskNode.of(node.in(), outChild, node.budget(), o.bound(), node.depth() + 1, o.z(), o.mu()),
-                TaskNode.of(inChild, node.out(), budgetIn, o.bound(), node.depth() + 1, o.z(), o.mu()))) {
+        for (TaskNode c : List.of(TaskNode.of(node.in(), outChild, node.budget(), o.bound(), node.depth() + 1, o.z(), o.mu(), null, node.shifts()),
+                TaskNode.of(inChild, node.out(), budgetIn, o.bound(), node.depth() + 1, o.z(), o.mu(), null, node.shifts()))) {
             // The parent's duals and prices bound the child too, and its smaller pattern sets can only raise the bound.
             double own = relaxation.bound(c, o.last(), o.mu());
             children.add(own > o.bound() ? c.withBound(own, lastPoint) : c.withBound(o.bound(), o.witness()));
@@ -237,7 +241,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         }
         if (count == 0) return node;
         fixed += count;
-        return TaskNode.of(in, out, budget, node.bound(), node.depth(), o.z(), o.mu(), node.witness());
+        return TaskNode.of(in, out, budget, node.bound(), node.depth(), o.z(), o.mu(), node.witness(), node.shifts());
     }
 
     /** The most fractional free z_kj; else a free one where the linear step disagrees with rounding; else any free one. */

@@ -87,7 +87,7 @@ final class LeafBounds {
         BoundWitness w = leaf.witness();
         if (w == null) return costs == null ? 0 : Double.NEGATIVE_INFINITY; // 0 is a bound only without (negative) costs
         if (w.index().length != groups) throw new IllegalArgumentException("witness has " + w.index().length + " groups, expected " + groups);
-        if (w.shifted()) confirmShift(w, leaf.in()[0], leaf.out()[0]);
+        if (w.shifted()) confirmShift(w, leaf.in(), leaf.out());
         Dual[] duals = cache.computeIfAbsent(new WitnessKey(w), k -> duals(w));
         return shared ? sharedBound(leaf, duals) : zbarBound(leaf, duals, w.mu());
     }
@@ -105,7 +105,7 @@ final class LeafBounds {
             return min;
         }
         if (w.index().length != 1) throw new IllegalArgumentException("witness has " + w.index().length + " groups, expected 1");
-        if (w.shifted()) confirmShift(w, chain.in()[0], chain.out()[0]);
+        if (w.shifted()) confirmShift(w, chain.in(), chain.out());
         double[] h = new double[p];
         double q = sharedScores(cache.computeIfAbsent(new WitnessKey(w), k -> duals(w)), h);
         boolean[] fixed = new boolean[p];
@@ -232,45 +232,56 @@ final class LeafBounds {
     }
 
     /**
-     * Throws unless the witness's diagonal shift is valid for every support the leaf (or chain node) with these fixings
-     * admits: a shared-support witness with one delta_k &gt;= 0 per task, the leaf admitting no feature outside the
-     * shift's features A, the witness's own point inside A, and {@code Gc_AA / n_k - delta_k I} positive definite (a
-     * Cholesky factorization, with a relative margin of 1e-9, per task and distinct shift).
+     * Throws unless the witness's diagonal shifts are valid for every support the leaf (or chain node) with these
+     * fixings admits: one delta_k &gt;= 0 per task; for each group with a positive shift, the leaf admits no feature
+     * outside the group's shift features A and the witness's own point lies inside A; and
+     * {@code Gc_AA / n_k - delta_k I} is positive definite for every task with delta_k &gt; 0 (a Cholesky factorization
+     * with a relative margin of 1e-9, once per distinct shift).
      */
-    private void confirmShift(BoundWitness w, int[] in, int[] out) {
+    private void confirmShift(BoundWitness w, int[][] in, int[][] out) {
         double[] delta = w.shift();
-        if (!shared) throw new IllegalArgumentException("a diagonal shift on a Zbar leaf");
         if (delta.length != tasks.size()) throw new IllegalArgumentException("witness has " + delta.length + " shifts, expected " + tasks.size());
         for (double d : delta) if (!(d >= 0) || !Double.isFinite(d)) throw new IllegalArgumentException("diagonal shift " + d + " is not >= 0");
-        int[] a = w.shiftFeatures();
+        int groups = shared ? 1 : tasks.size();
+        int[][] a = w.shiftFeatures();
+        if (a.length != groups) throw new IllegalArgumentException("shift features for " + a.length + " groups, expected " + groups);
+        for (int g = 0; g < groups; g++) {
+            boolean active = false;
+            for (int t = 0; t < tasks.size(); t++) active |= (shared || t == g) && delta[t] > 0;
+            if (active) confirmInside(w.index()[g], a[g], in[g], out[g], rootOut[g]);
+        }
+        Boolean ok = confirmedShifts.computeIfAbsent(new ShiftKey(a, delta), k -> positiveDefinite(a, delta));
+        if (!ok) throw new IllegalArgumentException("diagonal shift " + Arrays.toString(delta) + " exceeds the smallest eigenvalue on its features");
+    }
+
+    /** One group: the witness point and every feature the leaf admits lie in the shift's features {@code a}. */
+    private void confirmInside(int[] point, int[] a, int[] in, int[] out, boolean[] never) {
         boolean[] inA = new boolean[p];
         for (int j : a) {
             if (j < 0 || j >= p) throw new IllegalArgumentException("shift feature " + j + " out of range");
             inA[j] = true;
         }
-        for (int j : w.index()[0]) if (!inA[j]) throw new IllegalArgumentException("witness point uses feature " + j + " outside its shift's features");
-        boolean[] excluded = rootOut[0].clone();
+        for (int j : point) if (!inA[j]) throw new IllegalArgumentException("witness point uses feature " + j + " outside its shift's features");
+        boolean[] excluded = never.clone();
         for (int j : out) excluded[j] = true;
         if (in.length >= s) { // a full budget admits only the forced-in features (such leaves list no forced-out ones)
-            java.util.Arrays.fill(excluded, true);
+            Arrays.fill(excluded, true);
             for (int j : in) excluded[j] = false;
         }
         for (int j = 0; j < p; j++) {
             if (!excluded[j] && !inA[j]) throw new IllegalArgumentException("leaf admits feature " + j + " outside its witness's shift features");
         }
-        Boolean ok = confirmedShifts.computeIfAbsent(new ShiftKey(a, delta), k -> positiveDefinite(a, delta));
-        if (!ok) throw new IllegalArgumentException("diagonal shift " + Arrays.toString(delta) + " exceeds the smallest eigenvalue on its "
-                + a.length + " features");
     }
 
-    private boolean positiveDefinite(int[] a, double[] delta) {
-        int m = a.length;
+    private boolean positiveDefinite(int[][] a, double[] delta) {
         for (int t = 0; t < tasks.size(); t++) {
-            DMatrixRMaj xa = centred(t, a);
+            if (delta[t] == 0) continue;
+            int[] f = a[shared ? 0 : t];
+            int m = f.length;
+            DMatrixRMaj xa = centred(t, f);
             DMatrixRMaj g = new DMatrixRMaj(m, m);
             CommonOps_DDRM.multTransA(xa, xa, g);
-            int n = tasks.get(t).rows();
-            CommonOps_DDRM.scale(1.0 / n, g);
+            CommonOps_DDRM.scale(1.0 / tasks.get(t).rows(), g);
             double diagonal = 0;
             for (int c = 0; c < m; c++) diagonal = Math.max(diagonal, g.get(c, c));
             for (int c = 0; c < m; c++) g.add(c, c, -delta[t] * (1 + 1e-9) - 1e-12 * diagonal);
@@ -372,15 +383,15 @@ final class LeafBounds {
     }
 
     /** A shift compared by content (its features and deltas). */
-    private record ShiftKey(int[] features, double[] delta) {
+    private record ShiftKey(int[][] features, double[] delta) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof ShiftKey k && Arrays.equals(features, k.features) && Arrays.equals(delta, k.delta);
+            return o instanceof ShiftKey k && Arrays.deepEquals(features, k.features) && Arrays.equals(delta, k.delta);
         }
 
         @Override
         public int hashCode() {
-            return 31 * Arrays.hashCode(features) + Arrays.hashCode(delta);
+            return 31 * Arrays.deepHashCode(features) + Arrays.hashCode(delta);
         }
     }
 }

@@ -111,45 +111,53 @@ class BnbProofCheckerTest {
     }
 
     /**
-     * With more rows than features the search shifts the Gram's smallest eigenvalue into the perspective term: the
-     * checker re-derives those bounds, and rejects a shift above the eigenvalue or one whose features miss a feature a
-     * leaf admits.
+     * With more rows than features the search shifts the Gram's smallest eigenvalue into the perspective term (one
+     * shared support, and per task in the joint Zbar tree): the checker re-derives those bounds, and rejects a shift
+     * above the eigenvalue or one whose features miss a feature a leaf admits.
      */
     @Test
     void diagonalShiftsAreConfirmedFromTheData() {
-        SmtlProblem p = RandomInstances.problem(1, 10, 40, 3, 0.02, 0, 0, false, 77);
-        Solved s = solve(p, 1e-7, 60);
-        TreeProof tree = s.proof().trees().get(0);
-        long shifted = tree.leaves().stream().filter(l -> l.witness() != null && l.witness().shifted()).count()
-                + tree.chains().stream().filter(c -> c.witness() != null && c.witness().shifted()).count();
-        assertTrue(shifted > 0, "n > p: the search uses shifted bounds");
-        BnbProofChecker.Report ok = BnbProofChecker.check(p, s.proof(), s.result().bound());
-        assertTrue(ok.valid(), ok.problems().toString());
-        assertSound(ok, BruteForceEnumerator.solve(p).objective(), "shifted proof");
+        for (SmtlProblem p : List.of(RandomInstances.problem(1, 10, 40, 3, 0.02, 0, 0, false, 77),
+                RandomInstances.problem(3, 10, 40, 3, 0.02, 0, 0.05, false, 78))) {
+            Solved s = solve(p, 1e-7, 60);
+            TreeProof tree = s.proof().trees().get(0);
+            long shifted = tree.leaves().stream().filter(l -> l.witness() != null && l.witness().shifted()).count()
+                    + tree.chains().stream().filter(c -> c.witness() != null && c.witness().shifted()).count();
+            assertTrue(shifted > 0, p + ": n > p, the search uses shifted bounds");
+            BnbProofChecker.Report ok = BnbProofChecker.check(p, s.proof(), s.result().bound());
+            assertTrue(ok.valid(), ok.problems().toString());
+            assertSound(ok, BruteForceEnumerator.solve(p).objective(), "shifted proof");
 
-        java.util.function.UnaryOperator<certus.formulations.bnb.BoundWitness> inflate = w -> w == null || !w.shifted() ? w
-                : new certus.formulations.bnb.BoundWitness(w.index(), w.weight(), w.mu(),
-                java.util.Arrays.stream(w.shift()).map(d -> 1e3 * d).toArray(), w.shiftFeatures());
-        BnbProofChecker.Report big = BnbProofChecker.check(p, withWitnesses(tree, inflate), s.result().bound());
-        assertFalse(big.valid());
-        assertTrue(big.problems().get(0).contains("exceeds the smallest eigenvalue"), big.problems().toString());
+            java.util.function.UnaryOperator<certus.formulations.bnb.BoundWitness> inflate = w -> w == null || !w.shifted() ? w
+                    : new certus.formulations.bnb.BoundWitness(w.index(), w.weight(), w.mu(),
+                    java.util.Arrays.stream(w.shift()).map(d -> 1e3 * d).toArray(), w.shiftFeatures());
+            BnbProofChecker.Report big = BnbProofChecker.check(p, withWitnesses(tree, inflate), s.result().bound());
+            assertFalse(big.valid(), p.toString());
+            assertTrue(big.problems().get(0).contains("exceeds the smallest eigenvalue"), big.problems().toString());
 
-        java.util.function.UnaryOperator<certus.formulations.bnb.BoundWitness> narrow = w -> w == null || !w.shifted() ? w
-                : new certus.formulations.bnb.BoundWitness(w.index(), w.weight(), w.mu(), w.shift(),
-                java.util.Arrays.stream(w.shiftFeatures()).filter(j -> j != unusedBy(w)).toArray());
-        BnbProofChecker.Report outside = BnbProofChecker.check(p, withWitnesses(tree, narrow), s.result().bound());
-        assertFalse(outside.valid());
-        assertTrue(outside.problems().get(0).contains("outside"), outside.problems().toString());
+            BnbProofChecker.Report outside = BnbProofChecker.check(p, withWitnesses(tree, BnbProofCheckerTest::narrowed), s.result().bound());
+            assertFalse(outside.valid(), p.toString());
+            assertTrue(outside.problems().get(0).contains("outside"), outside.problems().toString());
+        }
     }
 
-    /** The last shift feature the witness's own point does not use (every root witness admits it). */
-    private static int unusedBy(certus.formulations.bnb.BoundWitness w) {
-        int[] a = w.shiftFeatures();
-        for (int i = a.length - 1; i >= 0; i--) {
-            int j = a[i];
-            if (java.util.Arrays.stream(w.index()[0]).noneMatch(u -> u == j)) return j;
+    /** The witness with one feature its point does not use removed from the first shifted group's features. */
+    private static certus.formulations.bnb.BoundWitness narrowed(certus.formulations.bnb.BoundWitness w) {
+        if (w == null || !w.shifted()) return w;
+        int[][] features = w.shiftFeatures().clone();
+        for (int g = 0; g < features.length; g++) {
+            if (w.shift()[features.length == 1 ? 0 : g] == 0 && features.length > 1) continue;
+            int[] point = w.index()[g];
+            int[] a = features[g];
+            for (int i = a.length - 1; i >= 0; i--) {
+                int j = a[i];
+                if (java.util.Arrays.stream(point).noneMatch(u -> u == j)) {
+                    features[g] = java.util.Arrays.stream(a).filter(x -> x != j).toArray();
+                    return new certus.formulations.bnb.BoundWitness(w.index(), w.weight(), w.mu(), w.shift(), features);
+                }
+            }
         }
-        return -1;
+        return w;
     }
 
     private static BnbProof withWitnesses(TreeProof tree, java.util.function.UnaryOperator<certus.formulations.bnb.BoundWitness> f) {
