@@ -12,6 +12,8 @@ import certus.formulations.cert.DataFingerprint;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -94,17 +96,14 @@ public final class BnbProofJson {
 
     /** Reads a proof file; errors name the file and the part that is wrong. */
     public static ProofFile read(Path file) {
-        JsonNode root;
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-            root = MAPPER.readTree(in);
+             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+             JsonParser parser = MAPPER.getFactory().createParser(in)) {
+            return new Reader(parser).proofFile();
         } catch (NoSuchFileException e) {
             throw new DataFormatException("proof file " + file + ": no such file");
         } catch (IOException e) {
             throw new DataFormatException("proof file " + file + ": not readable JSON (" + e.getMessage() + ")", e);
-        }
-        try {
-            return new Reader(root).proofFile();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new DataFormatException("proof file " + file + ": " + e.getMessage(), e);
         }
@@ -263,63 +262,116 @@ public final class BnbProofJson {
         }
     }
 
-    /** Rebuilds the proof; every malformed part throws IllegalArgumentException naming its path in the file. */
-    private record Reader(JsonNode root) {
-        ProofFile proofFile() {
-            if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
-                throw new IllegalArgumentException("not a " + FORMAT + " version " + VERSION + " file (format '" + root.path("format").asText()
-                        + "', version " + root.path("version") + ")");
-            }
-            List<String> digests = new ArrayList<>();
-            for (JsonNode h : array(root.path("fingerprint").path("tasks"), "fingerprint.tasks")) digests.add(h.asText());
-            JsonNode m = root.path("multipliers");
-            double[][] multipliers = m.isNull() || m.isMissingNode() ? null : matrix(m, "multipliers");
-            List<double[]> shiftDelta = new ArrayList<>();
-            List<int[][]> shiftFeatures = new ArrayList<>();
-            int i = 0;
-            for (JsonNode s : array(root.path("shifts"), "shifts")) {
-                shiftDelta.add(doubles(s.path("delta"), "shifts[" + i + "].delta"));
-                shiftFeatures.add(intMatrix(s.path("features"), "shifts[" + i + "].features"));
-                i++;
-            }
-            List<BoundWitness> witnesses = new ArrayList<>();
-            i = 0;
-            for (JsonNode w : array(root.path("witnesses"), "witnesses")) {
-                String at = "witnesses[" + i++ + "]";
-                int s = w.path("shift").asInt(-1);
-                if (s < -1 || s >= shiftDelta.size()) throw new IllegalArgumentException(at + ".shift " + s + " is not a shift");
-                int[][] index = intMatrix(w.path("index"), at + ".index");
-                double[][] weight = matrix(w.path("weight"), at + ".weight");
-                double[] mu = doubles(w.path("mu"), at + ".mu");
-                witnesses.add(s < 0 ? new BoundWitness(index, weight, mu)
-                        : new BoundWitness(index, weight, mu, shiftDelta.get(s), shiftFeatures.get(s)));
-            }
-            List<TreeProof> trees = new ArrayList<>();
-            i = 0;
-            for (JsonNode t : array(root.path("trees"), "trees")) trees.add(tree(t, "trees[" + i++ + "]", witnesses));
-            return new ProofFile(new BnbProof(trees, "", multipliers), new DataFingerprint(digests), root.path("problem"));
+    /**
+     * Rebuilds the proof from a token stream (a proof runs to millions of leaves: only one piece at a time is held as a
+     * JSON tree); every malformed part throws IllegalArgumentException naming its path in the file. Shifts must come
+     * before the witnesses that use them and witnesses before the trees, as {@link #write} orders them.
+     */
+    private static final class Reader {
+        private final JsonParser p;
+        private String format = "";
+        private int version = -1;
+        private JsonNode problem = MAPPER.missingNode();
+        private final List<String> digests = new ArrayList<>();
+        private double[][] multipliers;
+        private final List<double[]> shiftDelta = new ArrayList<>();
+        private final List<int[][]> shiftFeatures = new ArrayList<>();
+        private final List<BoundWitness> witnesses = new ArrayList<>();
+        private final List<TreeProof> trees = new ArrayList<>();
+
+        Reader(JsonParser p) {
+            this.p = p;
         }
 
-        private static TreeProof tree(JsonNode t, String at, List<BoundWitness> witnesses) {
-            List<String> tasks = new ArrayList<>();
-            for (JsonNode n : array(t.path("tasks"), at + ".tasks")) tasks.add(n.asText());
-            List<ProofLeaf> leaves = new ArrayList<>();
+        ProofFile proofFile() throws IOException {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "format" -> {
+                        format = p.getValueAsString("");
+                        if (!FORMAT.equals(format)) throw notOurs();
+                    }
+                    case "version" -> version = p.getValueAsInt(-1);
+                    case "problem" -> problem = node();
+                    case "fingerprint" -> {
+                        for (JsonNode h : array(node().path("tasks"), "fingerprint.tasks")) digests.add(h.asText());
+                    }
+                    case "multipliers" -> {
+                        JsonNode m = node();
+                        multipliers = m.isNull() || m.isMissingNode() ? null : matrix(m, "multipliers");
+                    }
+                    case "shifts" -> each("shifts", (s, at) -> {
+                        shiftDelta.add(doubles(s.path("delta"), at + ".delta"));
+                        shiftFeatures.add(intMatrix(s.path("features"), at + ".features"));
+                    });
+                    case "witnesses" -> each("witnesses", this::witness);
+                    case "trees" -> {
+                        if (p.currentToken() != JsonToken.START_ARRAY) throw new IllegalArgumentException("trees is not an array");
+                        int i = 0;
+                        while (p.nextToken() != JsonToken.END_ARRAY) trees.add(tree("trees[" + i++ + "]"));
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (!FORMAT.equals(format) || version != VERSION) throw notOurs();
+            return new ProofFile(new BnbProof(trees, "", multipliers), new DataFingerprint(digests), problem);
+        }
+
+        /** The value at the current token as a tree (missing for none). */
+        private JsonNode node() throws IOException {
+            JsonNode n = MAPPER.readTree(p);
+            return n == null ? MAPPER.missingNode() : n;
+        }
+
+        private IllegalArgumentException notOurs() {
+            return new IllegalArgumentException("not a " + FORMAT + " version " + VERSION + " file (format '" + format + "', version " + version + ")");
+        }
+
+        /** Calls {@code f} with each element of the array at the current token, read as a small tree. */
+        private void each(String at, java.util.function.BiConsumer<JsonNode, String> f) throws IOException {
+            if (p.currentToken() != JsonToken.START_ARRAY) throw new IllegalArgumentException(at + " is not an array");
             int i = 0;
-            for (JsonNode l : array(t.path("leaves"), at + ".leaves")) {
-                String where = at + ".leaves[" + i++ + "]";
-                leaves.add(new ProofLeaf(intMatrix(l.path("in"), where + ".in"), intMatrix(l.path("out"), where + ".out"), witness(l, where, witnesses)));
-            }
+            while (p.nextToken() != JsonToken.END_ARRAY) f.accept(node(), at + "[" + i++ + "]");
+        }
+
+        private void witness(JsonNode w, String at) {
+            int s = w.path("shift").asInt(-1);
+            if (s < -1 || s >= shiftDelta.size()) throw new IllegalArgumentException(at + ".shift " + s + " is not a shift");
+            int[][] index = intMatrix(w.path("index"), at + ".index");
+            double[][] weight = matrix(w.path("weight"), at + ".weight");
+            double[] mu = doubles(w.path("mu"), at + ".mu");
+            witnesses.add(s < 0 ? new BoundWitness(index, weight, mu) : new BoundWitness(index, weight, mu, shiftDelta.get(s), shiftFeatures.get(s)));
+        }
+
+        private TreeProof tree(String at) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException(at + " is not an object");
+            List<String> tasks = new ArrayList<>();
+            boolean shared = false;
+            List<ProofLeaf> leaves = new ArrayList<>();
             List<FixingChain> chains = new ArrayList<>();
-            i = 0;
-            for (JsonNode c : array(t.path("chains"), at + ".chains")) {
-                String where = at + ".chains[" + i++ + "]";
-                int[] values = ints(c.path("value"), where + ".value");
-                boolean[] value = new boolean[values.length];
-                for (int a = 0; a < values.length; a++) value[a] = values[a] == 1;
-                chains.add(new FixingChain(intMatrix(c.path("in"), where + ".in"), intMatrix(c.path("out"), where + ".out"),
-                        ints(c.path("group"), where + ".group"), ints(c.path("feature"), where + ".feature"), value, witness(c, where, witnesses)));
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "tasks" -> {
+                        for (JsonNode n : array(node(), at + ".tasks")) tasks.add(n.asText());
+                    }
+                    case "shared" -> shared = p.getValueAsBoolean();
+                    case "leaves" -> each(at + ".leaves", (l, where) -> leaves.add(new ProofLeaf(intMatrix(l.path("in"), where + ".in"),
+                            intMatrix(l.path("out"), where + ".out"), witness(l, where, witnesses))));
+                    case "chains" -> each(at + ".chains", (c, where) -> {
+                        int[] values = ints(c.path("value"), where + ".value");
+                        boolean[] value = new boolean[values.length];
+                        for (int a = 0; a < values.length; a++) value[a] = values[a] == 1;
+                        chains.add(new FixingChain(intMatrix(c.path("in"), where + ".in"), intMatrix(c.path("out"), where + ".out"),
+                                ints(c.path("group"), where + ".group"), ints(c.path("feature"), where + ".feature"), value, witness(c, where, witnesses)));
+                    });
+                    default -> p.skipChildren();
+                }
             }
-            return new TreeProof(tasks, t.path("shared").asBoolean(), leaves, chains);
+            return new TreeProof(tasks, shared, leaves, chains);
         }
 
         private static BoundWitness witness(JsonNode piece, String at, List<BoundWitness> witnesses) {
