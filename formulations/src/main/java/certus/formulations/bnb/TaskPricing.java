@@ -107,7 +107,8 @@ final class TaskPricing {
             started = true;
             if (r == null) return null;
             proof.finish(List.of(label), true);
-            add(r.best());
+            // A tree stopped before its first node has no support (cancelled or out of time at once): its bound stands.
+            if (r.best() != null) add(r.best());
             return new Priced(r.outcome().bound(), r.best(), r.value(), r.outcome().nodes(), r.outcome().termination());
         }
     }

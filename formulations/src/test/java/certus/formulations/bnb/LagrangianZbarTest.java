@@ -116,6 +116,28 @@ class LagrangianZbarTest {
     }
 
     /**
+     * A pricing tree stopped before its first node (a round cancelled, or no time left) has found no support: it
+     * reports a valid bound and no column instead of failing (CI caught a NullPointerException here once).
+     */
+    @Test
+    void aPricingTreeCancelledBeforeItsFirstNodeReportsNoColumn() {
+        SmtlProblem p = instance(17, 1);
+        int n = p.featureCount();
+        boolean[] sel = new boolean[n];
+        for (int j = 0; j < n; j++) sel[j] = p.selectable(0, j);
+        TaskPricing task = new TaskPricing("task", new TaskGram(p.data().task(0)), p.ridge(), p.s(), sel);
+        double[] costs = new double[n];
+        java.util.Arrays.fill(costs, -0.1);
+        CancellationToken cancelled = new CancellationToken();
+        cancelled.cancel();
+        TaskPricing.Priced priced = task.begin(costs, 0, 60, cancelled, Double.NEGATIVE_INFINITY, null).advance(Long.MAX_VALUE);
+        assertTrue(priced.best() == null && priced.value() == Double.POSITIVE_INFINITY, "no support: " + priced);
+        assertTrue(task.pool().isEmpty(), "nothing joins the pool");
+        double minimum = task.price(costs, 0, 60, CancellationToken.none(), Double.NEGATIVE_INFINITY).value();
+        assertTrue(priced.lowerBound() <= minimum, "the stopped tree's bound " + priced.lowerBound() + " stays below " + minimum);
+    }
+
+    /**
      * Every instance ends optimal at the enumerated optimum; where the split leaves a duality gap the joint tree
      * finishes, so the test also counts how often the split's bound alone closed the gap (it must, often).
      */
