@@ -306,7 +306,7 @@ public final class BnbProofJson {
                         shiftDelta.add(doubles(s.path("delta"), at + ".delta"));
                         shiftFeatures.add(intMatrix(s.path("features"), at + ".features"));
                     });
-                    case "witnesses" -> each("witnesses", this::witness);
+                    case "witnesses" -> each("witnesses", this::addWitness);
                     case "trees" -> {
                         if (p.currentToken() != JsonToken.START_ARRAY) throw new IllegalArgumentException("trees is not an array");
                         int i = 0;
@@ -336,7 +336,7 @@ public final class BnbProofJson {
             while (p.nextToken() != JsonToken.END_ARRAY) f.accept(node(), at + "[" + i++ + "]");
         }
 
-        private void witness(JsonNode w, String at) {
+        private void addWitness(JsonNode w, String at) {
             int s = w.path("shift").asInt(-1);
             if (s < -1 || s >= shiftDelta.size()) throw new IllegalArgumentException(at + ".shift " + s + " is not a shift");
             int[][] index = intMatrix(w.path("index"), at + ".index");
@@ -374,6 +374,7 @@ public final class BnbProofJson {
             return new TreeProof(tasks, shared, leaves, chains);
         }
 
+        /** The witness a leaf or chain refers to ({@code "w"}), null for -1. */
         private static BoundWitness witness(JsonNode piece, String at, List<BoundWitness> witnesses) {
             int w = piece.path("w").asInt(-1);
             if (w < -1 || w >= witnesses.size()) throw new IllegalArgumentException(at + ".w " + w + " is not a witness");

@@ -54,17 +54,15 @@ public record BoundWitness(int[][] index, double[][] weight, double[] mu, double
     /** Per-task points and prices evaluated with per-task shifts (each a one-task {@link DiagonalShift}). */
     static BoundWitness perTask(double[][] z, double[] mu, DiagonalShift[] shifts) {
         BoundWitness w = perTask(z, mu);
-        boolean any = false;
-        for (DiagonalShift d : shifts) any |= !d.isNone() && d.of(0) > 0;
-        if (!any) return w;
         double[] delta = new double[shifts.length];
         int[][] features = new int[shifts.length][];
+        boolean any = false;
         for (int k = 0; k < shifts.length; k++) {
-            boolean on = !shifts[k].isNone() && shifts[k].of(0) > 0;
-            delta[k] = on ? shifts[k].of(0) : 0;
-            features[k] = on ? shifts[k].features() : new int[0];
+            delta[k] = shifts[k].of(0); // 0 for NONE
+            features[k] = delta[k] > 0 ? shifts[k].features() : new int[0];
+            any |= delta[k] > 0;
         }
-        return new BoundWitness(w.index, w.weight, w.mu, delta, features);
+        return any ? new BoundWitness(w.index, w.weight, w.mu, delta, features) : w;
     }
 
     /** Whether the witness's bound uses a diagonal shift. */

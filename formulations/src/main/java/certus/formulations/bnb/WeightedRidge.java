@@ -93,13 +93,16 @@ final class WeightedRidge {
             }
             // g holds Xc^T yc - G_U beta here, so beta^T G_UU beta = sum_a beta_a (Xc^T yc - g)_{u_a}
             for (int a = 0; a < m; a++) bgb += beta[a] * (t.xty[u[a]] - g[u[a]]);
-            for (int j = 0; j < p; j++) g[j] /= n;
+            // The shift adds delta beta_j to g_j = (Xc^T alpha)_j on the support (n delta beta_j before the division by n).
             double betaSq = 0;
             for (int a = 0; a < m; a++) {
-                g[u[a]] += delta * beta[a];
+                g[u[a]] += n * delta * beta[a];
                 betaSq += beta[a] * beta[a];
             }
-            for (int j = 0; j < p; j++) h[j] += g[j] * g[j] / (2 * (ridge + delta));
+            for (int j = 0; j < p; j++) {
+                g[j] /= n;
+                h[j] += g[j] * g[j] / (2 * (ridge + delta));
+            }
             double alphaY = (t.yy - cb) / n;
             double alphaSq = (t.yy - 2 * cb + bgb) / (n * n);
             value += 0.5 * alphaY;

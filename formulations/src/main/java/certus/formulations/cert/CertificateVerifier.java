@@ -63,14 +63,18 @@ public final class CertificateVerifier {
         if (!Double.isFinite(c.bound())) return new Check("bound-proof", true, "the certificate states no bound; nothing to re-derive");
         CertifiedProblem p = c.problem();
         MultiTaskData data = p.standardize() == Standardizer.NONE ? raw : p.standardize().standardize(raw).data();
-        SmtlProblem problem = new SmtlProblem(data, p.s(), p.ridge(), p.bbar(), p.zbar(), p.commonSupport());
         long start = System.nanoTime();
-        BnbProofChecker.Report r = BnbProofChecker.check(problem, proof, c.bound());
+        BnbProofChecker.Report r = BnbProofChecker.check(problemOn(data, p), proof, c.bound());
         double seconds = (System.nanoTime() - start) / 1e9;
         return r.valid()
                 ? new Check("bound-proof", true, String.format(java.util.Locale.ROOT,
                 "%d leaves cover every support; re-derived bound %.10g >= stated %.10g (%.2f s)", r.leaves(), r.derived(), c.bound(), seconds))
                 : new Check("bound-proof", false, "the proof does not support the bound: " + String.join("; ", r.problems()));
+    }
+
+    /** The certified problem on {@code data} (already standardized as the certificate says). */
+    private static SmtlProblem problemOn(MultiTaskData data, CertifiedProblem p) {
+        return new SmtlProblem(data, p.s(), p.ridge(), p.bbar(), p.zbar(), p.commonSupport());
     }
 
     private static Check fingerprint(DataFingerprint stated, DataFingerprint actual, MultiTaskData raw) {
@@ -125,7 +129,7 @@ public final class CertificateVerifier {
         }
         ObjectiveValue parts = IndependentObjective.of(data, point, p.ridge(), p.bbar(), p.zbar());
         out.add(objective(c, parts));
-        out.add(innerOptimality(new SmtlProblem(data, p.s(), p.ridge(), p.bbar(), p.zbar(), p.commonSupport()), point, parts, p));
+        out.add(innerOptimality(problemOn(data, p), point, parts, p));
         double tolB = BOUND_TOLERANCE * Math.max(Math.abs(c.objective()), SolveResult.GAP_DENOMINATOR_FLOOR);
         boolean boundOk = !Double.isNaN(c.bound()) && c.bound() <= c.objective() + tolB;
         out.add(new Check("bound", boundOk, "bound " + c.bound() + (boundOk ? " <= " : " > ") + "objective " + c.objective()));

@@ -38,8 +38,12 @@ final class LeafBounds {
     private final double[][] means;
     private final double[][] yc;
     private final Map<WitnessKey, Dual[]> cache = new HashMap<>();
-    /** Diagonal shifts already confirmed (by content): the search re-uses one shift for many nodes. */
+    /** Diagonal shifts already factorized (by content): the search re-uses one shift for many nodes. */
     private final Map<ShiftKey, Boolean> confirmedShifts = new HashMap<>();
+    /** Witnesses whose shift passed {@link #confirmWitnessShift} (by identity: sibling leaves share one). */
+    private final Map<BoundWitness, Boolean> confirmedWitnesses = new java.util.IdentityHashMap<>();
+    /** Masks of shift feature arrays (by identity). */
+    private final Map<int[], boolean[]> featureMasks = new java.util.IdentityHashMap<>();
     private final double[][] costs;
     private final boolean[][] rootOut;
 
@@ -233,12 +237,25 @@ final class LeafBounds {
 
     /**
      * Throws unless the witness's diagonal shifts are valid for every support the leaf (or chain node) with these
-     * fixings admits: one delta_k &gt;= 0 per task; for each group with a positive shift, the leaf admits no feature
-     * outside the group's shift features A and the witness's own point lies inside A; and
-     * {@code Gc_AA / n_k - delta_k I} is positive definite for every task with delta_k &gt; 0 (a Cholesky factorization
-     * with a relative margin of 1e-9, once per distinct shift).
+     * fixings admits: the witness itself once ({@link #confirmWitnessShift}), then, for each group with a positive
+     * shift, that the leaf admits no feature outside the group's shift features A.
      */
     private void confirmShift(BoundWitness w, int[][] in, int[][] out) {
+        if (!confirmedWitnesses.containsKey(w)) {
+            confirmWitnessShift(w);
+            confirmedWitnesses.put(w, Boolean.TRUE);
+        }
+        int[][] a = w.shiftFeatures();
+        for (int g = 0; g < a.length; g++) if (shiftActive(w, g)) confirmAdmitted(featureMask(a[g]), in[g], out[g], rootOut[g]);
+    }
+
+    /**
+     * The leaf-independent part, once per witness: one delta_k &gt;= 0 per task, shift features per group, the witness's
+     * own point inside A for each group with a positive shift, and {@code Gc_AA / n_k - delta_k I} positive definite
+     * for every task with delta_k &gt; 0 (a Cholesky factorization with a relative margin of 1e-9, once per distinct
+     * shift).
+     */
+    private void confirmWitnessShift(BoundWitness w) {
         double[] delta = w.shift();
         if (delta.length != tasks.size()) throw new IllegalArgumentException("witness has " + delta.length + " shifts, expected " + tasks.size());
         for (double d : delta) if (!(d >= 0) || !Double.isFinite(d)) throw new IllegalArgumentException("diagonal shift " + d + " is not >= 0");
@@ -246,22 +263,36 @@ final class LeafBounds {
         int[][] a = w.shiftFeatures();
         if (a.length != groups) throw new IllegalArgumentException("shift features for " + a.length + " groups, expected " + groups);
         for (int g = 0; g < groups; g++) {
-            boolean active = false;
-            for (int t = 0; t < tasks.size(); t++) active |= (shared || t == g) && delta[t] > 0;
-            if (active) confirmInside(w.index()[g], a[g], in[g], out[g], rootOut[g]);
+            if (!shiftActive(w, g)) continue;
+            boolean[] inA = featureMask(a[g]);
+            for (int j : w.index()[g]) if (!inA[j]) throw new IllegalArgumentException("witness point uses feature " + j + " outside its shift's features");
         }
         Boolean ok = confirmedShifts.computeIfAbsent(new ShiftKey(a, delta), k -> positiveDefinite(a, delta));
         if (!ok) throw new IllegalArgumentException("diagonal shift " + Arrays.toString(delta) + " exceeds the smallest eigenvalue on its features");
     }
 
-    /** One group: the witness point and every feature the leaf admits lie in the shift's features {@code a}. */
-    private void confirmInside(int[] point, int[] a, int[] in, int[] out, boolean[] never) {
-        boolean[] inA = new boolean[p];
-        for (int j : a) {
-            if (j < 0 || j >= p) throw new IllegalArgumentException("shift feature " + j + " out of range");
-            inA[j] = true;
-        }
-        for (int j : point) if (!inA[j]) throw new IllegalArgumentException("witness point uses feature " + j + " outside its shift's features");
+    /** Whether group g's bound uses a positive shift (a shared group: any of its tasks). */
+    private boolean shiftActive(BoundWitness w, int g) {
+        double[] delta = w.shift();
+        if (!shared) return delta[g] > 0;
+        for (double d : delta) if (d > 0) return true;
+        return false;
+    }
+
+    /** Shift features as a mask (cached by array: the search and the file reader share one array per shift). */
+    private boolean[] featureMask(int[] a) {
+        return featureMasks.computeIfAbsent(a, k -> {
+            boolean[] inA = new boolean[p];
+            for (int j : a) {
+                if (j < 0 || j >= p) throw new IllegalArgumentException("shift feature " + j + " out of range");
+                inA[j] = true;
+            }
+            return inA;
+        });
+    }
+
+    /** One group of a leaf: every feature it admits lies in the shift's features {@code inA}. */
+    private void confirmAdmitted(boolean[] inA, int[] in, int[] out, boolean[] never) {
         boolean[] excluded = never.clone();
         for (int j : out) excluded[j] = true;
         if (in.length >= s) { // a full budget admits only the forced-in features (such leaves list no forced-out ones)
