@@ -60,8 +60,9 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--gap", paramLabel = "X", description = "Relative gap under which the solve counts as optimal (default: ${DEFAULT-VALUE}).")
     double gap = ExactDefaults.GAP;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Solver threads (default: ${DEFAULT-VALUE}).")
-    int threads = 1;
+    @Option(names = "--threads", paramLabel = "N", description = "Solver threads: bnb tree workers, CBC/ojAlgo threads "
+            + "(default: the cores, ${DEFAULT-VALUE} here).")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Mixin
     RunOptions run;

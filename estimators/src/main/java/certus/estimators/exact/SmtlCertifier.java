@@ -177,7 +177,7 @@ public final class SmtlCertifier {
         private String backend; // null: ExactDefaults.backendFor(method)
         private double gap = ExactDefaults.GAP;
         private double timeLimitSeconds = Double.POSITIVE_INFINITY;
-        private int threads = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
         private long seed = 1L;
         private Standardizer standardize = Standardizer.NONE;
         private HeuristicListener heuristicListener = HeuristicListener.NONE;
@@ -206,6 +206,10 @@ public final class SmtlCertifier {
         /** Wall-clock budget for heuristic plus exact solve (default: none). */
         public Builder timeLimitSeconds(double v) { timeLimitSeconds = v; return this; }
 
+        /**
+         * Solver threads (default: the machine's cores): the workers of Certus's own branch-and-bound trees, and the
+         * threads of backends that take them (CBC, ojAlgo).
+         */
         public Builder threads(int v) { threads = v; return this; }
 
         public Builder seed(long v) { seed = v; return this; }

@@ -5,9 +5,10 @@ import certus.solver.SolveListener;
 import certus.solver.SolveParameters;
 import certus.solver.Termination;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
@@ -74,11 +75,21 @@ final class BestFirstSearch<N> {
     private final SolveListener listener;
     private final CancellationToken cancel;
     private final long start = System.nanoTime();
+    /** Guards the queue and the counters below when several workers share the tree. */
+    private final Object lock = new Object();
+    /** Bounds of the nodes being expanded right now (neither open nor closed: the global bound must count them). */
+    private final List<Double> inFlight = new ArrayList<>();
     private double closedBound = Double.POSITIVE_INFINITY;
     private long nodes;
     private double lastProgress = -1;
     /** Whether the next expansion is the root's (it gets the longer relaxation). */
     private boolean first = true;
+    /** Set by the worker that saw a limit (time, cancellation): every worker stops. */
+    private Termination stopped;
+    /** Set by the worker that saw the slice end. */
+    private boolean sliceOver;
+    /** A worker's failure, rethrown by {@link #resume}. */
+    private RuntimeException failure;
 
     BestFirstSearch(ToDoubleFunction<N> bound, ToIntFunction<N> depth, SolveParameters params, SolveListener listener,
                     CancellationToken cancel) {
@@ -100,46 +111,132 @@ final class BestFirstSearch<N> {
         open.add(root);
     }
 
+    /** {@link #resume(Expander, long, int)} with one worker (the calling thread). */
+    Outcome resume(Expander<N> expander, long sliceDeadline) {
+        return resume(expander, sliceDeadline, 1);
+    }
+
     /**
      * Searches until no open node is left or a limit is reached (then returns the outcome), or until the slice ends
      * at {@code sliceDeadline} (System.nanoTime): then returns null and keeps every open node, so a later call
      * continues where this one stopped. Long relaxations also end early at the slice's end (with a valid bound).
+     *
+     * <p>With {@code workers} &gt; 1 the calling thread and {@code workers - 1} helpers expand nodes concurrently, each
+     * taking the best open node: node relaxations are costly and independent, so a best-first tree parallelizes with
+     * only the queue locked (the order, and so the node count, then varies from run to run; every bound stays valid,
+     * because a node is closed, branched or left open by exactly one worker). The expander must then be thread-safe.
      */
-    Outcome resume(Expander<N> expander, long sliceDeadline) {
-        Termination stop = null;
-        java.util.function.BooleanSupplier halt = () -> limit() != null || System.nanoTime() >= sliceDeadline;
-        while (!open.isEmpty()) {
-            stop = limit();
-            if (stop != null) break;
-            if (System.nanoTime() >= sliceDeadline) return null;
-            N node = open.poll();
-            double cutoff = cutoff(expander.incumbent());
-            if (bound.applyAsDouble(node) >= cutoff) {
-                close(bound.applyAsDouble(node));
-                expander.unexpanded(node);
-                continue;
+    Outcome resume(Expander<N> expander, long sliceDeadline, int workers) {
+        BooleanSupplier halt = () -> limit() != null || System.nanoTime() >= sliceDeadline;
+        synchronized (lock) {
+            sliceOver = false;
+        }
+        List<Thread> helpers = new ArrayList<>();
+        for (int w = 1; w < workers; w++) {
+            Thread t = new Thread(() -> work(expander, sliceDeadline, halt), "certus-bnb-worker-" + w);
+            t.setDaemon(true);
+            t.start();
+            helpers.add(t);
+        }
+        work(expander, sliceDeadline, halt);
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a branch-and-bound worker", e);
             }
-            nodes++;
-            Expansion<N> e = expander.expand(node, cutoff, first, halt);
-            first = false;
-            if (!Double.isNaN(e.closedBound())) close(e.closedBound());
-            close(e.cutOffBound());
-            double childCutoff = cutoff(expander.incumbent());
-            for (N child : e.children()) {
-                if (bound.applyAsDouble(child) >= childCutoff) {
-                    close(bound.applyAsDouble(child));
-                    expander.unexpanded(child);
-                } else {
-                    open.add(child);
+        }
+        synchronized (lock) {
+            if (failure != null) throw failure;
+            Termination stop = stopped;
+            if (stop == null) {
+                if (!open.isEmpty()) return null; // the slice ended
+                stop = Termination.optimal("branch and bound: no open node left after " + nodes + " nodes");
+            }
+            progress(expander.incumbent(), true);
+            Outcome outcome = new Outcome(stop, lowerBound(expander.incumbent()), nodes);
+            for (N node : open) expander.unexpanded(node);
+            return outcome;
+        }
+    }
+
+    /** One worker: takes the best open node, expands it outside the lock, queues its children; until done or stopped. */
+    private void work(Expander<N> expander, long sliceDeadline, BooleanSupplier halt) {
+        while (true) {
+            N node;
+            double cutoff;
+            boolean root;
+            synchronized (lock) {
+                while (true) {
+                    if (stopped != null || sliceOver || failure != null) return;
+                    if (open.isEmpty()) {
+                        if (inFlight.isEmpty()) return;
+                        waitForNodes(); // another worker's children may come
+                        continue;
+                    }
+                    Termination limit = limit();
+                    if (limit != null) {
+                        stopped = limit;
+                        lock.notifyAll();
+                        return;
+                    }
+                    if (System.nanoTime() >= sliceDeadline) {
+                        sliceOver = true;
+                        lock.notifyAll();
+                        return;
+                    }
+                    node = open.poll();
+                    cutoff = cutoff(expander.incumbent());
+                    if (bound.applyAsDouble(node) >= cutoff) {
+                        close(bound.applyAsDouble(node));
+                        expander.unexpanded(node);
+                        continue;
+                    }
+                    nodes++;
+                    root = first;
+                    first = false;
+                    inFlight.add(bound.applyAsDouble(node));
+                    break;
                 }
             }
-            progress(expander.incumbent(), false);
+            Expansion<N> e;
+            try {
+                e = expander.expand(node, cutoff, root, halt);
+            } catch (RuntimeException | Error ex) {
+                synchronized (lock) {
+                    failure = ex instanceof RuntimeException r ? r : new IllegalStateException("branch-and-bound worker failed", ex);
+                    lock.notifyAll();
+                }
+                return;
+            }
+            synchronized (lock) {
+                inFlight.remove(bound.applyAsDouble(node));
+                if (!Double.isNaN(e.closedBound())) close(e.closedBound());
+                close(e.cutOffBound());
+                double childCutoff = cutoff(expander.incumbent());
+                for (N child : e.children()) {
+                    if (bound.applyAsDouble(child) >= childCutoff) {
+                        close(bound.applyAsDouble(child));
+                        expander.unexpanded(child);
+                    } else {
+                        open.add(child);
+                    }
+                }
+                lock.notifyAll();
+                progress(expander.incumbent(), false);
+            }
         }
-        if (stop == null) stop = Termination.optimal("branch and bound: no open node left after " + nodes + " nodes");
-        progress(expander.incumbent(), true);
-        Outcome outcome = new Outcome(stop, lowerBound(expander.incumbent()), nodes);
-        for (N node : open) expander.unexpanded(node);
-        return outcome;
+    }
+
+    /** Waits (holding {@code lock}) for another worker's children; wakes at least every 50 ms to re-check limits. */
+    private void waitForNodes() {
+        try {
+            lock.wait(50);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            stopped = Termination.limit(Termination.Limit.INTERRUPTED, true, "interrupted after " + nodes + " nodes");
+        }
     }
 
     double elapsed() {
@@ -156,6 +253,7 @@ final class BestFirstSearch<N> {
 
     private double lowerBound(double ub) {
         double lb = closedBound;
+        for (double b : inFlight) lb = Math.min(lb, b);
         N top = open.peek();
         if (top != null) lb = Math.min(lb, bound.applyAsDouble(top));
         return Math.min(lb, ub);

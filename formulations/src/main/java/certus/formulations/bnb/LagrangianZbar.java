@@ -66,6 +66,8 @@ final class LagrangianZbar {
     private double radius;
     /** Threads for the task trees: they are independent, one per task at a time. */
     private final java.util.concurrent.ExecutorService workers;
+    /** Cores for the trees of a slice: when fewer trees than cores are open, each tree gets several workers. */
+    private final int cores = Runtime.getRuntime().availableProcessors();
 
     /**
      * @param selectable which (task, feature) may enter a support
@@ -248,19 +250,22 @@ final class LagrangianZbar {
     private record Priced(TaskPricing.Priced result, boolean found) {}
 
     /**
-     * Advances the pricing trees of the tasks {@code which} by one slice (in parallel, one task per thread); a tree that
+     * Advances the pricing trees of the tasks {@code which} by one slice (in parallel, one task per thread, and several
+     * workers per tree when fewer trees than cores are open); a tree that
      * ends with a support below the pool's minimum has it polished by local search (both join the pool). Results in
      * the order of {@code which}; null for a tree the slice paused.
      */
     private List<Priced> advanceAll(double[][] lambda, List<Integer> which, List<TaskPricing.Search> searches, double treeGap, long sliceEnd) {
         List<java.util.concurrent.Callable<Priced>> jobs = new ArrayList<>();
+        // The last open trees (typically the one task whose tree must prove the most) use the cores the others left.
+        int perTree = Math.max(1, cores / Math.max(1, which.size()));
         for (int k : which) {
             TaskPricing task = tasks.get(k);
             double[] costs = lambda[k];
             TaskPricing.Search search = searches.get(k);
             jobs.add(() -> {
                 double sigma = task.cheapestValue(costs);
-                TaskPricing.Priced r = search.advance(sliceEnd);
+                TaskPricing.Priced r = search.advance(sliceEnd, perTree);
                 if (r == null) return null;
                 boolean found = r.value() < sigma - FOUND_SHARE * treeGap;
                 if (found) task.improve(costs);

@@ -7,6 +7,7 @@ import java.util.List;
  * Collects the leaves of one search when a proof was asked for; a no-op otherwise, so the search code records
  * unconditionally. Leaves are every node closed by bound, every leaf valued exactly, and every node still open
  * when a limit stopped the search; the sides cut off by a node's reduced-cost fixings are one {@link FixingChain}.
+ * Thread-safe: the workers of one tree record into it concurrently.
  */
 final class ProofRecorder {
     /**
@@ -20,7 +21,7 @@ final class ProofRecorder {
     private final int s;
     private final List<ProofLeaf> leaves = new ArrayList<>();
     private final List<FixingChain> chains = new ArrayList<>();
-    private boolean abandoned;
+    private volatile boolean abandoned;
 
     private ProofRecorder(BnbProof.Log log, int s) {
         this.log = log;
@@ -41,7 +42,7 @@ final class ProofRecorder {
         return on() ? witness.get() : null;
     }
 
-    void leaf(boolean[][] in, boolean[][] out, BoundWitness witness) {
+    synchronized void leaf(boolean[][] in, boolean[][] out, BoundWitness witness) {
         if (on() && hasRoom()) leaves.add(ProofLeaf.of(in, out, witness, s));
     }
 
@@ -62,11 +63,11 @@ final class ProofRecorder {
      *
      * @param fixings (group, feature, value) in the order they are applied
      */
-    void fixingLeaves(boolean[][] in, boolean[][] out, List<int[]> fixings, BoundWitness witness) {
+    synchronized void fixingLeaves(boolean[][] in, boolean[][] out, List<int[]> fixings, BoundWitness witness) {
         if (on() && hasRoom()) chains.add(FixingChain.of(in, out, fixings, witness));
     }
 
-    void finish(List<String> tasks, boolean shared) {
+    synchronized void finish(List<String> tasks, boolean shared) {
         if (on()) log.add(new TreeProof(tasks, shared, leaves, chains));
     }
 }

@@ -22,6 +22,10 @@ import java.util.function.DoubleConsumer;
  * its root bound after 30 iterations beat the latter's after 5,000). Costs change two rules that rest on
  * {@code c} being non-increasing in z: the root has no trivial bound 0, and a node with no more free features than
  * budget is not closed by taking all of them (a rewarded subset may be cheaper); it is branched like any other.
+ *
+ * <p>Thread-safe as an expander: several workers may expand nodes of one tree at once ({@link BestFirstSearch}); the
+ * incumbent is guarded by this object's monitor, the proof recorder and the support-value cache are thread-safe, and
+ * a node relaxation keeps its state on the stack.
  */
 final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstSearch.Expander<Node> {
     static final int ROOT_ITERATIONS = 400;
@@ -38,9 +42,12 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
     private final boolean costed;
     private final NodeRelaxation relaxation;
     private final ProofRecorder proof;
+    /** Tree workers (threads expanding nodes of this tree at once) when the caller does not say. */
+    private final int workers;
     private Support best;
-    private double ub = Double.POSITIVE_INFINITY;
-    private long iterations;
+    /** The incumbent's value; written under the search's monitor, read by every worker. */
+    private volatile double ub = Double.POSITIVE_INFINITY;
+    private final java.util.concurrent.atomic.LongAdder iterations = new java.util.concurrent.atomic.LongAdder();
     private BestFirstSearch<Node> tree;
     /** Told each new incumbent value (a pricing search stops at the first good enough support). */
     private DoubleConsumer onImprove = v -> { };
@@ -54,6 +61,7 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
     SharedSupportSearch(List<TaskGram> grams, double ridge, int s, boolean[] selectable, double[] costs, SupportValues values,
                         SolveParameters params, SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
         this.params = params;
+        this.workers = params.threads();
         this.listener = listener;
         this.cancel = cancel;
         this.proof = proof;
@@ -77,16 +85,19 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
     /** The finished search: the incumbent (null if none) and its value, the tree's outcome, time and work. */
     record Result(Support best, double value, BestFirstSearch.Outcome outcome, double seconds, long iterations) {}
 
-    /** Runs the tree from the warm start (null: the budget's most correlated features). */
+    /**
+     * Runs the tree from the warm start (null: the budget's most correlated features) with the parameters' threads as
+     * tree workers.
+     */
     Result search(Support warm) {
-        return start(warm, Long.MAX_VALUE);
+        return start(warm, Long.MAX_VALUE, workers);
     }
 
     /**
      * Starts the tree from {@code warm} and searches until it ends or the slice ends at {@code sliceDeadline}
      * (System.nanoTime): null then, and {@link #resume} continues.
      */
-    Result start(Support warm, long sliceDeadline) {
+    Result start(Support warm, long sliceDeadline, int workers) {
         boolean[] out = new boolean[p];
         for (int j = 0; j < p; j++) out[j] = !selectable[j];
         // 0 bounds c from below; with (negative) linear costs there is no trivial bound.
@@ -95,17 +106,20 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
         Node root = new Node(bare.in(), bare.out(), s, trivial, 0, Map.of(warm != null && bare.admits(warm) ? warm : firstSupport(bare), 1.0));
         tree = new BestFirstSearch<>(Node::bound, Node::depth, params, listener, cancel);
         tree.start(root);
-        return resume(sliceDeadline);
+        return resume(sliceDeadline, workers);
     }
 
-    /** Continues a started search for one more slice; null when the slice ended first. */
-    Result resume(long sliceDeadline) {
-        BestFirstSearch.Outcome outcome = tree.resume(this, sliceDeadline);
-        return outcome == null ? null : new Result(best, ub, outcome, tree.elapsed(), iterations);
+    /**
+     * Continues a started search for one more slice with {@code workers} threads expanding nodes (the caller's and
+     * helpers); null when the slice ended first.
+     */
+    Result resume(long sliceDeadline, int workers) {
+        BestFirstSearch.Outcome outcome = tree.resume(this, sliceDeadline, workers);
+        return outcome == null ? null : new Result(best, ub, outcome, tree.elapsed(), iterations.sum());
     }
 
     @Override
-    public void offer(Support support, double value) {
+    public synchronized void offer(Support support, double value) {
         if (value < ub) {
             ub = value;
             best = support;
@@ -140,7 +154,7 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
         }
         node = node.withShift(node.shift().refreshed(grams, node.out()));
         NodeRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
-        iterations += o.iterations();
+        iterations.add(o.iterations());
         relaxation.value(NodeRelaxation.linearMinimizer(node, o.z())); // rounding: a feasible support
         if (o.bound() >= cutoff) {
             proof.leaf(new boolean[][]{node.in()}, new boolean[][]{node.out()}, o.witness());

@@ -25,7 +25,8 @@ final class TaskGram {
     final double[] xty;
     private final DenseMatrix x;
     private final double[] means;
-    private final double[][] columns;
+    /** Gram columns formed so far (safely published: the workers of one tree read them concurrently). */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<double[]> columns;
 
     TaskGram(TaskData task) {
         this.x = task.x();
@@ -44,7 +45,7 @@ final class TaskGram {
         this.xty = new double[features];
         // x_j^T yc = xc_j^T yc because yc sums to zero.
         x.transposeTimesInto(y, xty);
-        this.columns = new double[features][];
+        this.columns = new java.util.concurrent.atomic.AtomicReferenceArray<>(features);
     }
 
     /** Each task's statistics, in task order (built once per solve and shared by its searches). */
@@ -56,14 +57,14 @@ final class TaskGram {
 
     /** Xc^T xc_j (length p); cached, shared, do not modify. */
     double[] column(int j) {
-        double[] c = columns[j];
+        double[] c = columns.get(j);
         if (c == null) {
             c = new double[features];
             double[] xj = x.column(j);
             x.transposeTimesInto(xj, c);
             // xc_i^T xc_j = x_i^T x_j - n m_i m_j
             for (int i = 0; i < features; i++) c[i] -= rows * means[i] * means[j];
-            columns[j] = c;
+            columns.set(j, c); // two threads may form the same column: equal arrays, either may win
         }
         return c;
     }

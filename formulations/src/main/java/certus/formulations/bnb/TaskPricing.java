@@ -103,7 +103,12 @@ final class TaskPricing {
 
         /** Searches until the tree ends (its result; the best support joins the pool) or the slice does (null). */
         Priced advance(long sliceDeadline) {
-            SharedSupportSearch.Result r = started ? search.resume(sliceDeadline) : search.start(warm, sliceDeadline);
+            return advance(sliceDeadline, 1);
+        }
+
+        /** As {@link #advance(long)}, with {@code workers} threads expanding the tree's nodes during this slice. */
+        Priced advance(long sliceDeadline, int workers) {
+            SharedSupportSearch.Result r = started ? search.resume(sliceDeadline, workers) : search.start(warm, sliceDeadline, workers);
             started = true;
             if (r == null) return null;
             proof.finish(List.of(label), true);

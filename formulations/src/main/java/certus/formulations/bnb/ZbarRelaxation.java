@@ -44,7 +44,8 @@ final class ZbarRelaxation {
     }
 
     private final List<WeightedRidge> tasks;
-    private final ColumnPatterns columns;
+    /** Column combinatorics with scratch space, one per thread (the workers of one tree share this relaxation). */
+    private final ThreadLocal<ColumnPatterns> patterns;
     private final int s;
     private final int kCount;
     private final int p;
@@ -59,7 +60,7 @@ final class ZbarRelaxation {
         this.tasks = List.copyOf(tasks);
         this.kCount = tasks.size();
         this.p = tasks.get(0).features();
-        this.columns = new ColumnPatterns(kCount, zbar);
+        this.patterns = ThreadLocal.withInitial(() -> new ColumnPatterns(kCount, zbar));
         this.s = s;
         this.w = 0.5 * zbar;
         this.sink = sink;
@@ -112,6 +113,7 @@ final class ZbarRelaxation {
 
     /** LB(alpha(Z), mu) of the class comment, less a rounding slack. */
     double bound(TaskNode node, WeightedRidge.Evaluation[] e, double[] mu) {
+        ColumnPatterns columns = patterns.get();
         double lb = 0;
         double scale = 0;
         for (int k = 0; k < kCount; k++) {
@@ -135,6 +137,7 @@ final class ZbarRelaxation {
      * @param fixOut set where z_kj = 1 is ruled out
      */
     void fixings(TaskNode node, WeightedRidge.Evaluation[] e, double[] mu, double cutoff, boolean[][] fixIn, boolean[][] fixOut) {
+        ColumnPatterns columns = patterns.get();
         double base = bound(node, e, mu);
         double[] cost = new double[kCount];
         for (int j = 0; j < p; j++) {
@@ -168,6 +171,7 @@ final class ZbarRelaxation {
      * threshold (or 0).
      */
     void optimizeMu(TaskNode node, WeightedRidge.Evaluation[] e, double[] mu) {
+        ColumnPatterns columns = patterns.get();
         double[] cost = new double[kCount];
         double[] t = new double[p];
         for (int sweep = 0; sweep < MU_SWEEPS; sweep++) {
@@ -191,6 +195,7 @@ final class ZbarRelaxation {
     }
 
     private void linearMinimizer(TaskNode node, WeightedRidge.Evaluation[] e, double[] mu, boolean[][] v) {
+        ColumnPatterns columns = patterns.get();
         double[] cost = new double[kCount];
         boolean[] pattern = new boolean[kCount];
         for (int j = 0; j < p; j++) {

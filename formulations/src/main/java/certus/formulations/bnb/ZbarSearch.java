@@ -16,6 +16,9 @@ import java.util.function.BooleanSupplier;
  * (ridge &gt; 0, bbar = 0): nodes fix single z_kj, bounds from {@link ZbarRelaxation}, the tree from
  * {@link BestFirstSearch}. Every candidate support is valued exactly as sum_k c_k(z_k) + (zbar/2) sum_j f(m_j), the
  * objective's own decomposition (loss + ridge per task, exact Zbar count form of exact.md §3).
+ *
+ * <p>Thread-safe as an expander (the parameters' threads expand nodes at once): the incumbent is guarded by this
+ * object's monitor; the relaxation keeps per-thread scratch space, the caches and the proof recorder are thread-safe.
  */
 final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxation.CandidateSink {
     static final int ROOT_ITERATIONS = 300;
@@ -37,10 +40,9 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
     private final ZbarRelaxation relaxation;
     private final ProofRecorder proof;
     private boolean[][] best;
-    private double ub = Double.POSITIVE_INFINITY;
-    private long iterations;
-    /** Variables fixed by reduced costs (a diagnostic for the log). */
-    private long fixed;
+    /** The incumbent's value; written under this search's monitor, read by every worker. */
+    private volatile double ub = Double.POSITIVE_INFINITY;
+    private final java.util.concurrent.atomic.LongAdder iterations = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * A search over the supports of {@code grams.size()} tasks minimizing {@code sum_k c_k(z_k) + (zbar/2) sum_j f(m_j)}.
@@ -103,8 +105,9 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         TaskNode root = TaskNode.of(in, out, budget, 0.0, 0, z, new double[kCount]);
         offer(relaxationRound(root));
         BestFirstSearch<TaskNode> tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
-        BestFirstSearch.Outcome outcome = tree.run(root, this);
-        return new Result(best, ub, outcome, tree.elapsed(), iterations);
+        tree.start(root);
+        BestFirstSearch.Outcome outcome = tree.resume(this, Long.MAX_VALUE, params.threads());
+        return new Result(best, ub, outcome, tree.elapsed(), iterations.sum());
     }
 
     /** The root's start point as a feasible support (the warm start, cut to s per task if it was not feasible). */
@@ -129,7 +132,11 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
 
     @Override
     public void offer(boolean[][] z) {
-        double v = value(z);
+        double v = value(z); // outside the monitor: workers value their candidates concurrently
+        if (v < ub) record(z, v);
+    }
+
+    private synchronized void record(boolean[][] z, double v) {
         if (v < ub) {
             ub = v;
             best = new boolean[kCount][];
@@ -166,7 +173,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         }
         node = node.withShiftsFor(grams);
         ZbarRelaxation.Outcome o = relaxation.solve(node, cutoff, root ? ROOT_ITERATIONS : NODE_ITERATIONS, stop);
-        iterations += o.iterations();
+        iterations.add(o.iterations());
         if (o.bound() >= cutoff) {
             proof.leaf(node.in(), node.out(), o.witness());
             return BestFirstSearch.Expansion.closed(o.bound());
@@ -240,7 +247,6 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
             }
         }
         if (count == 0) return node;
-        fixed += count;
         return TaskNode.of(in, out, budget, node.bound(), node.depth(), o.z(), o.mu(), node.witness(), node.shifts());
     }
 
