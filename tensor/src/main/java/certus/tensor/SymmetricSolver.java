@@ -44,17 +44,42 @@ public final class SymmetricSolver {
     }
 
     /**
+     * As {@link #solvePsd}, for a positive definite A whose diagonal may span many orders of magnitude (weighted ridge
+     * systems, where a weight ridge/z_j grows without bound as z_j tends to 0): each pivot is tested against its own
+     * diagonal entry instead of the largest one. That is exactly the test a Jacobi-scaled (unit-diagonal) factorization
+     * would make, at no extra cost; the largest-diagonal test would instead reject every ordinary pivot next to one huge
+     * weight and send a well-conditioned system to the eigen path.
+     */
+    public static double[] solvePositiveDefinite(double[] a, double[] b, int n) {
+        if (a.length != n * n || b.length != n) throw new IllegalArgumentException("dimension mismatch for n=" + n);
+        if (n == 0) return new double[0];
+        double[] l = a.clone();
+        if (cholesky(l, n, true)) {
+            double[] x = b.clone();
+            choleskySolveInPlace(l, n, x);
+            return x;
+        }
+        return eigenSolve(a, b, n);
+    }
+
+    /**
      * Modified: overwrites the lower triangle of {@code a} with L where A = L L^T. Returns false if A is not
      * safely positive definite (a pivot at or below {@link #CHOLESKY_RELATIVE_PIVOT} times the largest diagonal).
      */
     public static boolean choleskyInPlace(double[] a, int n) {
+        return cholesky(a, n, false);
+    }
+
+    /** The factorization; the pivot test is relative to the pivot's own diagonal entry or to the largest one. */
+    private static boolean cholesky(double[] a, int n, boolean ownDiagonal) {
         double maxDiag = 0;
         for (int i = 0; i < n; i++) maxDiag = Math.max(maxDiag, Math.abs(a[i * n + i]));
         double tol = Math.max(maxDiag, 1e-300) * CHOLESKY_RELATIVE_PIVOT;
         for (int j = 0; j < n; j++) {
             double d = a[j * n + j];
+            double pivotTol = ownDiagonal ? Math.max(Math.abs(d), 1e-300) * CHOLESKY_RELATIVE_PIVOT : tol;
             for (int k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
-            if (!(d > tol)) return false;
+            if (!(d > pivotTol)) return false;
             double ljj = Math.sqrt(d);
             a[j * n + j] = ljj;
             for (int i = j + 1; i < n; i++) {

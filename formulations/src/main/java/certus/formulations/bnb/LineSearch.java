@@ -12,9 +12,14 @@ final class LineSearch {
     private LineSearch() {}
 
     static double minimize(DoubleUnaryOperator slope, double maxStep, int steps, double resolution) {
+        return minimize(slope, slope.applyAsDouble(0), maxStep, steps, resolution);
+    }
+
+    /** As above, with the slope at 0 already known (the caller's gradient at the start point gives it). */
+    static double minimize(DoubleUnaryOperator slope, double slopeAtZero, double maxStep, int steps, double resolution) {
         double lo = 0;
         double hi = maxStep;
-        double fLo = slope.applyAsDouble(0);
+        double fLo = slopeAtZero;
         double fHi = slope.applyAsDouble(maxStep);
         if (fHi <= 0) return maxStep;
         if (fLo >= 0) return 0;

@@ -99,7 +99,7 @@ final class NodeRelaxation {
                 for (int j : away.indices()) d[j] -= 1;
                 maxStep = wa / (1 - wa);
             }
-            double step = lineSearch(z, d, maxStep, shift);
+            double step = lineSearch(z, d, maxStep, shift, e);
             if (step <= 0) break;
             update(active, towards ? v : away, towards, step, maxStep);
             z = combine(active, p);
@@ -245,15 +245,13 @@ final class NodeRelaxation {
         return v;
     }
 
-    /** Line search on the convex phi(t) = c(z + t d), t in [0, maxStep]: see {@link LineSearch}. */
-    private double lineSearch(double[] z, double[] d, double maxStep, DiagonalShift shift) {
-        return LineSearch.minimize(t -> slope(z, d, t, shift), maxStep, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
-    }
-
-    private double slope(double[] z, double[] d, double t, DiagonalShift shift) {
-        double[] x = new double[z.length];
-        for (int j = 0; j < z.length; j++) x[j] = Math.min(1, Math.max(0, z[j] + t * d[j]));
-        return ridge.slope(x, d, shift);
+    /**
+     * Line search on the convex phi(t) = c(z + t d), t in [0, maxStep]: see {@link LineSearch}. The slope at 0 is
+     * -d.h of the evaluation at z, already at hand; the others come from the ray's Gram block ({@link RaySlope}).
+     */
+    private double lineSearch(double[] z, double[] d, double maxStep, DiagonalShift shift, WeightedRidge.Evaluation atZ) {
+        RaySlope ray = ridge.ray(z, d, shift);
+        return LineSearch.minimize(ray::at, -dot(d, atZ.h()), maxStep, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
     }
 
     private static void update(Map<Support, Double> active, Support s, boolean towards, double step, double maxStep) {

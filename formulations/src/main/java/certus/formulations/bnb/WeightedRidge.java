@@ -178,6 +178,14 @@ final class WeightedRidge {
         return s;
     }
 
+    /**
+     * The slope along the ray z + t d as a function of t, for a line search: {@link #slope(double[], double[],
+     * DiagonalShift)} at the clamped point z + t d, with the ray's Gram block gathered once.
+     */
+    RaySlope ray(double[] z, double[] d, DiagonalShift shift) {
+        return new RaySlope(tasks, ridge, costs, z, d, shift);
+    }
+
     /** Features with z_j &gt; 1e-15: the columns of the weighted ridge problem (the rest have beta_j = 0). */
     private int[] support(double[] z) {
         int m = 0;
@@ -194,7 +202,11 @@ final class WeightedRidge {
         return w;
     }
 
-    /** The weighted ridge solve on support u, with weight zu[a] for feature u[a] (and the task's shift delta). */
+    /**
+     * The weighted ridge solve on support u, with weight zu[a] for feature u[a] (and the task's shift delta). The
+     * matrix is positive definite (each diagonal weight is at least ridge), but a tiny z_j makes its weight huge: the
+     * solver tests each pivot against its own diagonal entry ({@link SymmetricSolver#solvePositiveDefinite}).
+     */
     private double[] solve(TaskGram t, int[] u, double[] zu, double delta) {
         int m = u.length;
         double n = t.rows;
@@ -206,7 +218,7 @@ final class WeightedRidge {
             a[i * m + i] += (ridge + delta) / zu[i] - delta;
             rhs[i] = t.xty[u[i]] / n;
         }
-        return SymmetricSolver.solvePsd(a, rhs, m);
+        return SymmetricSolver.solvePositiveDefinite(a, rhs, m);
     }
 
     /**

@@ -226,11 +226,13 @@ final class ZbarRelaxation {
 
     /** Line search on the convex psi(t) = Phi_mu(z + t d), t in [0, 1], on its right slope: see {@link LineSearch}. */
     private double lineSearch(double[][] z, double[][] d, double[] mu, DiagonalShift[] shifts) {
-        return LineSearch.minimize(t -> slope(z, d, mu, t, shifts), 1, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
+        RaySlope[] rays = new RaySlope[kCount];
+        for (int k = 0; k < kCount; k++) rays[k] = tasks.get(k).ray(z[k], d[k], shifts[k]);
+        return LineSearch.minimize(t -> slope(z, d, mu, t, rays), 1, LINE_SEARCH_STEPS, LINE_SEARCH_RESOLUTION);
     }
 
-    /** Right derivative of psi at t. */
-    private double slope(double[][] z, double[][] d, double[] mu, double t, DiagonalShift[] shifts) {
+    /** Right derivative of psi at t (each task's ridge part from its ray's Gram block). */
+    private double slope(double[][] z, double[][] d, double[] mu, double t, RaySlope[] rays) {
         double sl = 0;
         double[][] x = new double[kCount][p];
         for (int k = 0; k < kCount; k++) {
@@ -238,7 +240,7 @@ final class ZbarRelaxation {
                 x[k][j] = clamp(z[k][j] + t * d[k][j]);
                 sl += mu[k] * d[k][j];
             }
-            sl += tasks.get(k).slope(x[k], d[k], shifts[k]);
+            sl += rays[k].at(t);
         }
         double o = 0;
         for (int j = 0; j < p; j++) {

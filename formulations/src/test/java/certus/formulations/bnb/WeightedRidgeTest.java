@@ -94,6 +94,41 @@ class WeightedRidgeTest {
         assertEquals(expected, w.slope(z, d), 1e-9 * Math.max(1, Math.abs(expected)));
     }
 
+    /**
+     * The line search's ray slope (Gram block gathered once per ray) equals the plain slope at the
+     * clamped point z + t d, with and without linear costs and a diagonal shift, including steps that clamp features
+     * to 0 or 1 and tiny weights.
+     */
+    @Property(tries = 60)
+    void theRaySlopeIsTheSlopeAtTheClampedPoint(@ForAll @LongRange(min = 1, max = 100_000) long seed,
+                                                @ForAll @IntRange(min = 1, max = 2) int kCount) {
+        SmtlProblem p = instance(seed, kCount);
+        SplittableRandom r = new SplittableRandom(seed + 19);
+        int n = p.featureCount();
+        double[] costs = new double[n];
+        for (int j = 0; j < n; j++) costs[j] = 0.05 * (r.nextDouble() - 0.5);
+        WeightedRidge w = r.nextBoolean() ? relaxation(p) : relaxation(p).withLinearCosts(costs);
+        double[] shifts = new double[kCount];
+        for (int k = 0; k < kCount; k++) shifts[k] = r.nextBoolean() ? 0 : 1e-3 * r.nextDouble();
+        int[] all = new int[n];
+        for (int j = 0; j < n; j++) all[j] = j;
+        DiagonalShift shift = r.nextBoolean() ? DiagonalShift.NONE : new DiagonalShift(shifts, all);
+        double[] z = new double[n];
+        double[] d = new double[n];
+        for (int j = 0; j < n; j++) {
+            int kind = r.nextInt(4);
+            z[j] = kind == 0 ? 0 : kind == 1 ? 1e-9 : r.nextDouble();
+            d[j] = r.nextInt(3) == 0 ? 0 : 2 * r.nextDouble() - 1;
+        }
+        RaySlope ray = w.ray(z, d, shift);
+        for (double t : new double[]{0, 1e-6, 0.3 * r.nextDouble(), r.nextDouble(), 1}) {
+            double[] x = new double[n];
+            for (int j = 0; j < n; j++) x[j] = Math.min(1, Math.max(0, z[j] + t * d[j]));
+            double expected = w.slope(x, d, shift);
+            assertEquals(expected, ray.at(t), 1e-8 * Math.max(1, Math.abs(expected)), "t = " + t);
+        }
+    }
+
     @Property(tries = 60)
     void theDualBoundFromAnyZNeverExceedsTheOptimum(@ForAll @LongRange(min = 1, max = 100_000) long seed,
                                                    @ForAll @IntRange(min = 1, max = 2) int kCount) {
