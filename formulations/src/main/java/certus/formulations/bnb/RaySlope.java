@@ -49,15 +49,9 @@ final class RaySlope {
         rhs = new double[tasks.size()][];
         for (int k = 0; k < tasks.size(); k++) {
             TaskGram t = tasks.get(k);
-            double n = t.rows;
-            double[] g = new double[m * m];
             double[] r = new double[m];
-            for (int a = 0; a < m; a++) {
-                double[] col = t.column(u[a]);
-                for (int b = 0; b < m; b++) g[a * m + b] = col[u[b]] / n;
-                r[a] = t.xty[u[a]] / n;
-            }
-            gram[k] = g;
+            for (int a = 0; a < m; a++) r[a] = t.xty[u[a]] / t.rows;
+            gram[k] = t.blockOverRows(u);
             rhs[k] = r;
         }
         double c = 0;

@@ -55,6 +55,17 @@ final class TaskGram {
         return g;
     }
 
+    /** {@code Gc_UU / n} row-major, rows and columns in u's order: the Gram block of a ridge system on the features u. */
+    double[] blockOverRows(int[] u) {
+        int m = u.length;
+        double[] block = new double[m * m];
+        for (int a = 0; a < m; a++) {
+            double[] col = column(u[a]);
+            for (int b = 0; b < m; b++) block[a * m + b] = col[u[b]] / rows;
+        }
+        return block;
+    }
+
     /** Xc^T xc_j (length p); cached, shared, do not modify. */
     double[] column(int j) {
         double[] c = columns.get(j);

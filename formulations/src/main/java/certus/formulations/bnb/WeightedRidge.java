@@ -210,11 +210,9 @@ final class WeightedRidge {
     private double[] solve(TaskGram t, int[] u, double[] zu, double delta) {
         int m = u.length;
         double n = t.rows;
-        double[] a = new double[m * m];
+        double[] a = t.blockOverRows(u);
         double[] rhs = new double[m];
         for (int i = 0; i < m; i++) {
-            double[] col = t.column(u[i]);
-            for (int j = 0; j < m; j++) a[i * m + j] = col[u[j]] / n;
             a[i * m + i] += (ridge + delta) / zu[i] - delta;
             rhs[i] = t.xty[u[i]] / n;
         }
