@@ -76,17 +76,20 @@ final class JobExecutor {
     }
 
     static String run(JobRequest r, CancellationToken token, Consumer<String> progress) {
-        return run(r, token, progress, c -> { });
+        return run(r, token, progress, c -> { }, Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param checkpoint receives snapshot results of a certify job while it runs (certificate JSON) */
-    static String run(JobRequest r, CancellationToken token, Consumer<String> progress, Consumer<String> checkpoint) {
+    /**
+     * @param checkpoint receives snapshot results of a certify job while it runs (certificate JSON)
+     * @param threads    solver threads of a certify job (the service gives each of its job workers a share of the cores)
+     */
+    static String run(JobRequest r, CancellationToken token, Consumer<String> progress, Consumer<String> checkpoint, int threads) {
         MultiTaskData d = data(r).data();
         long t0 = System.nanoTime();
         FitControl control = FitControl.of(r.timeLimit(), token);
         JobSpec spec = r.spec(); // Java 17: no pattern switch over the sealed specs yet
         if (spec instanceof JobSpec.Fit f) return ModelJson.write(smtl(r, f.params(), control, progress).build().fit(d));
-        if (spec instanceof JobSpec.Certify c) return certify(r, c, d, token, progress, checkpoint, t0);
+        if (spec instanceof JobSpec.Certify c) return certify(r, c, d, token, progress, checkpoint, threads, t0);
         if (spec instanceof JobSpec.Cv cv) return cv(r, cv, d, control, progress);
         if (spec instanceof JobSpec.TenMtl t) {
             progress.accept(progressJson("tenmtl sweeps", Double.NaN, Double.NaN, 0));
@@ -106,9 +109,9 @@ final class JobExecutor {
     }
 
     private static String certify(JobRequest r, JobSpec.Certify c, MultiTaskData d, CancellationToken token, Consumer<String> progress,
-                                  Consumer<String> checkpoint, long t0) {
+                                  Consumer<String> checkpoint, int threads, long t0) {
         SmtlCertifier certifier = SmtlCertifier.builder().params(c.params()).method(c.method()).backend(c.backend()).seed(r.seed())
-                .timeLimitSeconds(r.timeLimit()).cancellation(token).checkpoint(snapshot -> checkpoint.accept(CertificateJson.write(snapshot)))
+                .threads(threads).timeLimitSeconds(r.timeLimit()).cancellation(token).checkpoint(snapshot -> checkpoint.accept(CertificateJson.write(snapshot)))
                 .heuristicListener((stage, iteration, objective, seconds) -> progress.accept(progressJson("heuristic: " + stage, objective, Double.NaN,
                         seconds)))
                 .solveListener(new SolveListener() {

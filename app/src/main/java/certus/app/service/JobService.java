@@ -27,6 +27,8 @@ public final class JobService implements AutoCloseable {
     private final double maxTimeLimit;
     private final long maxCells;
     private final ExecutorService workers;
+    /** Solver threads per certify job: the cores shared by the job workers, so concurrent jobs do not oversubscribe. */
+    private final int threadsPerJob;
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Map<String, CancellationToken> running = new ConcurrentHashMap<>();
     private final java.util.Set<String> cancelledByUser = ConcurrentHashMap.newKeySet();
@@ -55,6 +57,7 @@ public final class JobService implements AutoCloseable {
         this.store = store;
         this.queueLimit = queueLimit;
         this.maxTimeLimit = maxTimeLimit;
+        this.threadsPerJob = Math.max(1, Runtime.getRuntime().availableProcessors() / workerCount);
         this.workers = Executors.newFixedThreadPool(workerCount, r -> {
             Thread t = new Thread(r, "certus-worker");
             t.setDaemon(true);
@@ -143,7 +146,7 @@ public final class JobService implements AutoCloseable {
                     last[0] = now;
                     store.progress(id, p);
                 }
-            }, c -> store.checkpoint(id, c));
+            }, c -> store.checkpoint(id, c), threadsPerJob);
             if (!accepting && !cancelledByUser.contains(id)) {
                 // stopped by shutdown: stays RUNNING; a certify job's interrupted certificate is its newest checkpoint
                 if (request.kind() == JobKind.CERTIFY) store.checkpoint(id, result);
