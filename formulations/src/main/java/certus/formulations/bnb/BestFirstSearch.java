@@ -101,19 +101,15 @@ final class BestFirstSearch<N> {
         this.cancel = cancel;
     }
 
-    Outcome run(N root, Expander<N> expander) {
+    /** Searches from {@code root} to the end with {@code workers} threads (see {@link #resume}). */
+    Outcome run(N root, Expander<N> expander, int workers) {
         start(root);
-        return resume(expander, Long.MAX_VALUE);
+        return resume(expander, Long.MAX_VALUE, workers);
     }
 
     /** Queues the root; {@link #resume} then searches. */
     void start(N root) {
         open.add(root);
-    }
-
-    /** {@link #resume(Expander, long, int)} with one worker (the calling thread). */
-    Outcome resume(Expander<N> expander, long sliceDeadline) {
-        return resume(expander, sliceDeadline, 1);
     }
 
     /**

@@ -5,9 +5,10 @@ import certus.tensor.SymmetricSolver;
 import java.util.List;
 
 /**
- * The slope {@code d/dt c(clamp(z + t d))} of the perspective value function along one ray, for a line search that
- * evaluates it a dozen times: the same as {@link WeightedRidge#slope(double[], double[], DiagonalShift)}, but the
- * Gram block of the ray's features is gathered once per ray instead of once per evaluation.
+ * The slope {@code d/dt c(clamp(z + t d))} of the perspective value function along one ray, {@code -sum_j d_j h_j}
+ * at the clamped point (h of {@link WeightedRidge#evaluate(double[], DiagonalShift)}), for a line search that
+ * evaluates it a dozen times: the Gram block of the ray's features is gathered once per ray, not once per evaluation,
+ * and the scores are formed only where d is non-zero.
  *
  * <p>Why it is enough: along the ray only the features U where z or d is non-zero can be in the support, and the slope
  * needs the scores only where d is non-zero, also inside U; so the whole computation lives on the |U| x |U| block

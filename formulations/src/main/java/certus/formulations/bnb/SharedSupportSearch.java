@@ -42,8 +42,6 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
     private final boolean costed;
     private final NodeRelaxation relaxation;
     private final ProofRecorder proof;
-    /** Tree workers (threads expanding nodes of this tree at once) when the caller does not say. */
-    private final int workers;
     private Support best;
     /** The incumbent's value; written under the search's monitor, read by every worker. */
     private volatile double ub = Double.POSITIVE_INFINITY;
@@ -61,7 +59,6 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
     SharedSupportSearch(List<TaskGram> grams, double ridge, int s, boolean[] selectable, double[] costs, SupportValues values,
                         SolveParameters params, SolveListener listener, CancellationToken cancel, ProofRecorder proof) {
         this.params = params;
-        this.workers = params.threads();
         this.listener = listener;
         this.cancel = cancel;
         this.proof = proof;
@@ -90,7 +87,7 @@ final class SharedSupportSearch implements NodeRelaxation.VertexSink, BestFirstS
      * tree workers.
      */
     Result search(Support warm) {
-        return start(warm, Long.MAX_VALUE, workers);
+        return start(warm, Long.MAX_VALUE, params.threads());
     }
 
     /**

@@ -144,43 +144,8 @@ final class WeightedRidge {
     }
 
     /**
-     * The directional derivative of c at z along d: {@code -sum_j d_j h_j(z)}. Needs the scores only where d is
-     * non-zero (a few times s features), so it costs the small solves and O(|supp d| |supp z|), not O(p |supp z|):
-     * this is what makes the line search cheap.
-     */
-    double slope(double[] z, double[] d) {
-        return slope(z, d, DiagonalShift.NONE);
-    }
-
-    /** {@link #slope(double[], double[])} of the shifted relaxation (see {@link #evaluate(double[], DiagonalShift)}). */
-    double slope(double[] z, double[] d, DiagonalShift shift) {
-        int[] u = support(z);
-        double[] zu = weights(u, z);
-        int m = u.length;
-        double s = 0;
-        for (int k = 0; k < tasks.size(); k++) {
-            TaskGram t = tasks.get(k);
-            double delta = shift.of(k);
-            double[] beta = solve(t, u, zu, delta);
-            for (int j = 0; j < p; j++) {
-                if (d[j] == 0) continue;
-                double g = t.xty[j];
-                double own = 0;
-                for (int a = 0; a < m; a++) {
-                    g -= t.column(u[a])[j] * beta[a];
-                    if (u[a] == j) own = beta[a];
-                }
-                g = g / t.rows + delta * own;
-                s -= d[j] * g * g / (2 * (ridge + delta));
-            }
-        }
-        if (costs != null) for (int j = 0; j < p; j++) s += costs[j] * d[j];
-        return s;
-    }
-
-    /**
-     * The slope along the ray z + t d as a function of t, for a line search: {@link #slope(double[], double[],
-     * DiagonalShift)} at the clamped point z + t d, with the ray's Gram block gathered once.
+     * The directional derivative of c (shifted, with its linear costs) along d at the clamped points z + t d, as a
+     * function of t: {@code -sum_j d_j h_j} there ({@link RaySlope}). At t = 0 it is the slope at z.
      */
     RaySlope ray(double[] z, double[] d, DiagonalShift shift) {
         return new RaySlope(tasks, ridge, costs, z, d, shift);

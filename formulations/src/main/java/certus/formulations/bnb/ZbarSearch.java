@@ -105,8 +105,7 @@ final class ZbarSearch implements BestFirstSearch.Expander<TaskNode>, ZbarRelaxa
         TaskNode root = TaskNode.of(in, out, budget, 0.0, 0, z, new double[kCount]);
         offer(relaxationRound(root));
         BestFirstSearch<TaskNode> tree = new BestFirstSearch<>(TaskNode::bound, TaskNode::depth, params, listener, cancel);
-        tree.start(root);
-        BestFirstSearch.Outcome outcome = tree.resume(this, Long.MAX_VALUE, params.threads());
+        BestFirstSearch.Outcome outcome = tree.run(root, this, params.threads());
         return new Result(best, ub, outcome, tree.elapsed(), iterations.sum());
     }
 

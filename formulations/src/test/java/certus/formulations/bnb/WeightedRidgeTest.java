@@ -91,11 +91,11 @@ class WeightedRidgeTest {
         double[] h = w.evaluate(z).h();
         double expected = 0;
         for (int j = 0; j < n; j++) expected -= d[j] * h[j];
-        assertEquals(expected, w.slope(z, d), 1e-9 * Math.max(1, Math.abs(expected)));
+        assertEquals(expected, w.ray(z, d, DiagonalShift.NONE).at(0), 1e-9 * Math.max(1, Math.abs(expected)));
     }
 
     /**
-     * The line search's ray slope (Gram block gathered once per ray) equals the plain slope at the
+     * The line search's ray slope (Gram block gathered once per ray) equals -d.h of the full evaluation at the
      * clamped point z + t d, with and without linear costs and a diagonal shift, including steps that clamp features
      * to 0 or 1 and tiny weights.
      */
@@ -124,7 +124,9 @@ class WeightedRidgeTest {
         for (double t : new double[]{0, 1e-6, 0.3 * r.nextDouble(), r.nextDouble(), 1}) {
             double[] x = new double[n];
             for (int j = 0; j < n; j++) x[j] = Math.min(1, Math.max(0, z[j] + t * d[j]));
-            double expected = w.slope(x, d, shift);
+            double[] h = w.evaluate(x, shift).h();
+            double expected = 0;
+            for (int j = 0; j < n; j++) expected -= d[j] * h[j];
             assertEquals(expected, ray.at(t), 1e-8 * Math.max(1, Math.abs(expected)), "t = " + t);
         }
     }
@@ -187,7 +189,7 @@ class WeightedRidgeTest {
         }
         assertEquals(a.value() + shift, b.value(), 1e-12 * Math.max(1, Math.abs(b.value())));
         assertEquals(a.q(), b.q(), 0.0);
-        assertEquals(plain.slope(z, d) + slopeShift, costed.slope(z, d), 1e-10);
+        assertEquals(plain.ray(z, d, DiagonalShift.NONE).at(0) + slopeShift, costed.ray(z, d, DiagonalShift.NONE).at(0), 1e-10);
         for (int mask = 0; mask < 1 << n; mask++) {
             double[] v = new double[n];
             double dual = b.q();
